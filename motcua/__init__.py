@@ -1,0 +1,1 @@
+"""MotCua: the one-stop shop (một cửa) for Vietnamese administrative procedures."""

@@ -1,0 +1,25 @@
+from django.urls import path
+
+from . import views
+
+app_name = "citizens"
+urlpatterns = [
+    path("register/", views.register, name="register"),
+    path("login/", views.log_in, name="login"),
+    path("logout/", views.log_out, name="logout"),
+    path("account/", views.account, name="account"),
+    path("account/password/", views.change_password, name="change-password"),
+    path("account/verify-email/", views.send_email_link, name="send-email-link"),
+    path("account/verify-phone/", views.verify_phone, name="verify-phone"),
+    path("account/verify-phone/new-code/", views.send_phone_code, name="send-phone-code"),
+    path("verify-email/<str:token>/", views.verify_email, name="verify-email"),
+    path("password-reset/", views.password_reset, name="password-reset"),
+    path("password-reset/code/", views.reset_with_code, name="reset-code"),
+    path("password-reset/<str:token>/", views.reset_with_link, name="reset-link"),
+    path("vneid/login/", views.vneid_start, name="vneid-login"),
+    path("vneid/link/", views.vneid_link, name="vneid-link"),
+    path("vneid/callback/", views.vneid_callback, name="vneid-callback"),
+    path("dossiers/", views.my_dossiers, name="dossiers"),
+    path("documents/", views.my_documents, name="documents"),
+    path("documents/<int:pk>/", views.document, name="document"),
+]

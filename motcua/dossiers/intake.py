@@ -1,0 +1,80 @@
+"""What is handed in: the applicant, the documents (with their scans), and the intake of a new dossier."""
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+
+from django.utils.translation import gettext as _
+
+from motcua import clock
+from motcua.catalog.models import ProcedureVersion
+from motcua.org.models import Agency
+
+from . import files
+from .lifecycle import ReturnMethod
+from .models import Dossier, DossierDocument, DossierEvent
+from .recording import required_text
+
+
+@dataclass(frozen=True)
+class Applicant:
+    name: str
+    is_organisation: bool = False
+    id_number: str = ""
+    birth_date: date | None = None
+    address: str = ""
+    phone: str = ""
+    email: str = ""
+    representative_name: str = ""
+    representative_id_number: str = ""
+    representative_phone: str = ""
+
+
+@dataclass(frozen=True)
+class ReceivedDocument:
+    """A document handed in: the required component it answers (if any), its form, quantity and scan."""
+
+    name: str
+    required_document_id: int | None = None
+    form: str = DossierDocument.Form.ORIGINAL
+    quantity: int = 1
+    upload: object = None  # a Django File (UploadedFile), checked and stored by files.store
+
+
+@dataclass(frozen=True)
+class Intake:
+    procedure_version: ProcedureVersion
+    receiving_agency: Agency
+    channel: str
+    applicant: Applicant
+    documents: Sequence[ReceivedDocument] = field(default_factory=tuple)
+    delivery_choice: str = ReturnMethod.DESK
+
+
+def add_documents(dossier: Dossier, documents: Iterable[ReceivedDocument], actor) -> list[DossierDocument]:
+    """Store the scans and the document rows (one insert for all); the caller links them to its event
+    (`link_documents`)."""
+    added = []
+    for document in documents:
+        name = required_text(document.name, _("The document's name"), field="documents.name")
+        stored = files.store(dossier, document.upload, actor) if document.upload is not None else None
+        added.append(
+            DossierDocument(
+                dossier=dossier,
+                required_document_id=document.required_document_id,
+                name=name,
+                form=document.form,
+                quantity=max(1, document.quantity),
+                file=stored,
+                added_at=clock.now(),
+            )
+        )
+    return DossierDocument.objects.bulk_create(added)
+
+
+def described(documents: Sequence[DossierDocument]) -> list[dict]:
+    return [{"name": doc.name, "sha256": doc.file.sha256 if doc.file_id else None} for doc in documents]
+
+
+def link_documents(documents: Sequence[DossierDocument], event: DossierEvent) -> None:
+    DossierDocument.objects.filter(pk__in=[doc.pk for doc in documents]).update(added_with=event)

@@ -1,0 +1,42 @@
+"""A progress bar on standard error, drawn only when it is a terminal (a log file gets the summary only)."""
+
+import sys
+import time
+
+from django.utils.translation import gettext as _
+
+
+class TerminalProgress:
+    WIDTH = 30
+
+    def __init__(self, stream=None) -> None:
+        self.stream = stream or sys.stderr
+        self.label, self.total, self.started, self.last = "", 0, 0.0, 0.0
+
+    @classmethod
+    def if_terminal(cls, stream=None):
+        stream = stream or sys.stderr
+        return cls(stream) if hasattr(stream, "isatty") and stream.isatty() else None
+
+    def start(self, label: str, total: int) -> None:
+        self.label, self.total, self.started, self.last = label, max(total, 1), time.monotonic(), 0.0
+        self.update(0, force=True)
+
+    def update(self, done: int, *, force: bool = False) -> None:
+        now = time.monotonic()
+        if not force and now - self.last < 0.2:
+            return
+        self.last = now
+        share = min(done / self.total, 1.0)
+        filled = int(share * self.WIDTH)
+        rate = done / (now - self.started) if now > self.started else 0
+        self.stream.write(
+            f"\r{self.label} [{'#' * filled}{'.' * (self.WIDTH - filled)}] {share:4.0%} "
+            + _("%(rate)s rows/s") % {"rate": f"{rate:,.0f}"}
+        )
+        self.stream.flush()
+
+    def finish(self, done: int) -> None:
+        self.update(done, force=True)
+        self.stream.write("\n")
+        self.stream.flush()

@@ -1,0 +1,41 @@
+"""The reports app's public surface for other apps (dashboards, the 766 index, the office screens).
+
+settlement(agency, first_day, last_day, by=None, *, now=None) -> Settlement
+    the II.06a figures of an agency subtree over Vietnamese dates, optionally broken down by
+    "agency" | "field" | "procedure" | "level" | "channel" | "month"; Settlement.as_dict() is the JSON
+counted(agency, first_day, last_day) -> QuerySet       the dossiers the report counts
+received_in(agency, first_day, last_day) -> QuerySet   the dossiers received within the period
+percent(part, whole) -> str                             "66.67": two decimals, half up, "0.00" for 0
+bounds(first_day, last_day) -> (begin, stop)            the period as instants, stop excluded
+vietnamese_date(field) -> expression                    the Vietnamese date of an instant, in SQL
+"""
+
+from .periods import bounds, vietnamese_date, vietnamese_month
+from .rates import percent
+from .settlement import (
+    BREAKDOWNS,
+    Evaluations,
+    Figures,
+    Row,
+    Settlement,
+    counted,
+    received_in,
+    settlement,
+    timeliness,
+)
+
+__all__ = [
+    "BREAKDOWNS",
+    "Evaluations",
+    "Figures",
+    "Row",
+    "Settlement",
+    "bounds",
+    "counted",
+    "percent",
+    "received_in",
+    "settlement",
+    "timeliness",
+    "vietnamese_date",
+    "vietnamese_month",
+]

@@ -1,0 +1,412 @@
+"""The settlement report (tình hình, kết quả giải quyết TTHC; Biểu II.06a): one aggregate query per report.
+
+Definitions (docs/reports.md), for an agency with its whole subtree and a period [first_day, last_day] of
+Vietnamese calendar dates, where `begin` is the start of first_day and `stop` the start of the day after
+last_day:
+
+- counted: received (received_at set) before `stop`, and not closed (finished_at: result ready, refused,
+  stopped, withdrawn) before `begin`;
+- received: online / direct_postal when received within the period, by channel; carried_over when received
+  before `begin`;
+- resolved: finished within the period (result ready, stopped or withdrawn alike), classified by
+  `finished_at` against `due_at` exactly as `worktime.engine.Calendar.classify`: late after the due instant,
+  early on a Vietnamese date before the due date, on time otherwise;
+- in_progress: not finished before `stop`; within_time when the due instant is not before the end of the
+  period (or now, for a period not over yet) or when the clock was paused then, else overdue;
+- evaluations: of the dossiers received within the period, through `evaluations.evaluation_counts`.
+
+Every count is a `COUNT(*) FILTER (WHERE ...)` (a CASE on SQLite) of one SELECT over the dossiers, grouped by
+the breakdown's key when there is one. Python only builds the query, orders the few rows, and formats rates.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+
+from django.db.models import Case, CharField, Count, Exists, F, Max, OuterRef, Q, QuerySet, Value, When
+from django.db.models.lookups import GreaterThan, LessThan
+from django.utils.translation import gettext as _
+
+from motcua import clock
+from motcua.catalog.models import Level
+from motcua.dossiers.lifecycle import Channel
+from motcua.dossiers.models import Dossier, Pause
+from motcua.org.models import Agency
+from motcua.worktime.engine import EARLY, LATE, ON_TIME
+
+from .evaluations import evaluation_counts
+from .periods import bounds, vietnamese_date, vietnamese_month
+from .rates import percent
+
+BREAKDOWNS = ("agency", "field", "procedure", "level", "channel", "month")
+
+# --- the figures -----------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Evaluations:
+    dossiers: int = 0
+    evaluated: int = 0
+    satisfied: int = 0
+
+    def as_dict(self) -> dict:
+        return {
+            "dossiers": self.dossiers,
+            "evaluated": self.evaluated,
+            "satisfied": self.satisfied,
+            "rates": {
+                "evaluated": percent(self.evaluated, self.dossiers),
+                "satisfied": percent(self.satisfied, self.evaluated),
+            },
+        }
+
+
+@dataclass(frozen=True)
+class Figures:
+    """The II.06a columns 3-13 of one row (or the total), with the evaluations."""
+
+    online: int = 0  # column 4
+    direct_postal: int = 0  # column 5
+    carried_over: int = 0  # column 6
+    early: int = 0  # column 8
+    on_time: int = 0  # column 9
+    late: int = 0  # column 10
+    within_time: int = 0  # column 12
+    overdue: int = 0  # column 13
+    evaluations: Evaluations = field(default_factory=Evaluations)
+
+    @property
+    def received(self) -> int:  # column 3
+        return self.online + self.direct_postal + self.carried_over
+
+    @property
+    def resolved(self) -> int:  # column 7
+        return self.early + self.on_time + self.late
+
+    @property
+    def in_progress(self) -> int:  # column 11
+        return self.within_time + self.overdue
+
+    def columns(self) -> list[int]:
+        """Columns 3 to 13 of Biểu II.06a, in order."""
+        return [
+            self.received,
+            self.online,
+            self.direct_postal,
+            self.carried_over,
+            self.resolved,
+            self.early,
+            self.on_time,
+            self.late,
+            self.in_progress,
+            self.within_time,
+            self.overdue,
+        ]
+
+    def rates(self) -> dict[str, str]:
+        return {
+            "resolved": percent(self.resolved, self.received),
+            "early": percent(self.early, self.resolved),
+            "on_time": percent(self.on_time, self.resolved),
+            "late": percent(self.late, self.resolved),
+        }
+
+    def as_dict(self) -> dict:
+        return {
+            "received": {
+                "total": self.received,
+                "online": self.online,
+                "direct_postal": self.direct_postal,
+                "carried_over": self.carried_over,
+            },
+            "resolved": {
+                "total": self.resolved,
+                "early": self.early,
+                "on_time": self.on_time,
+                "late": self.late,
+            },
+            "in_progress": {
+                "total": self.in_progress,
+                "within_time": self.within_time,
+                "overdue": self.overdue,
+            },
+            "rates": self.rates(),
+            "evaluations": self.evaluations.as_dict(),
+        }
+
+
+COUNTED_FIGURES = (
+    "online",
+    "direct_postal",
+    "carried_over",
+    "early",
+    "on_time",
+    "late",
+    "within_time",
+    "overdue",
+)
+
+
+@dataclass(frozen=True)
+class Row:
+    key: str  # the breakdown's value: agency code, field code, procedure code, level, channel, "YYYY-MM"
+    label: str  # column 2 of Biểu II.06a
+    figures: Figures
+
+
+@dataclass(frozen=True)
+class Settlement:
+    agency: Agency
+    first_day: date
+    last_day: date
+    by: str | None
+    total: Figures
+    rows: list[Row]
+
+    def as_dict(self) -> dict:
+        """The JSON of `motcua report settlement` and GET /api/v1/reports/settlement."""
+        return {
+            "agency": self.agency.code,
+            "from": self.first_day.isoformat(),
+            "to": self.last_day.isoformat(),
+            "by": self.by,
+            **self.total.as_dict(),
+            "rows": [{"key": row.key, **row.figures.as_dict()} for row in self.rows],
+        }
+
+
+# --- the query -------------------------------------------------------------------------------------------
+
+
+def subtree_dossiers(agency: Agency) -> QuerySet:
+    """Dossiers received by `agency` or an agency below it (one indexed prefix query on the agency path,
+    as a subquery)."""
+    return Dossier.objects.filter(receiving_agency__in=agency.subtree().values("pk"))
+
+
+def counted(agency: Agency, first_day: date, last_day: date) -> QuerySet:
+    """The dossiers the report counts: received before the end of the period and not closed before its start.
+
+    Written as three disjoint cases, each led by an indexed range, so that PostgreSQL combines the indexes on
+    (receiving_agency, received_at) and (receiving_agency, finished_at) (a BitmapOr) instead of reading every
+    dossier an agency ever received: received within the period; received before it and finished since its
+    start; received before it and not finished. (A dossier received within the period cannot have finished
+    before it.)"""
+    begin, stop = bounds(first_day, last_day)
+    return subtree_dossiers(agency).filter(
+        Q(received_at__gte=begin, received_at__lt=stop)
+        | Q(received_at__lt=begin, finished_at__gte=begin)
+        | Q(received_at__lt=begin, finished_at__isnull=True)
+    )
+
+
+def received_in(agency: Agency, first_day: date, last_day: date) -> QuerySet:
+    """The dossiers received within the period (the evaluations' population)."""
+    begin, stop = bounds(first_day, last_day)
+    return subtree_dossiers(agency).filter(received_at__gte=begin, received_at__lt=stop)
+
+
+def _measured_at(stop: datetime, now: datetime | None) -> datetime:
+    """Open dossiers are judged at the end of the period, or now when the period is not over yet."""
+    now = clock.now() if now is None else now
+    return min(stop, now)
+
+
+def _aggregates(begin: datetime, stop: datetime) -> dict:
+    in_period = Q(received_at__gte=begin)
+    resolved = Q(finished_at__lt=stop)  # a counted dossier finished before `stop` finished within the period
+    open_at_end = Q(finished_at__isnull=True) | Q(finished_at__gte=stop)
+    return {
+        "online": Count("pk", filter=in_period & Q(channel=Channel.ONLINE)),
+        "direct_postal": Count("pk", filter=in_period & Q(channel__in=[Channel.DIRECT, Channel.POSTAL])),
+        "carried_over": Count("pk", filter=Q(received_at__lt=begin)),
+        "early": Count("pk", filter=resolved & Q(timeliness=EARLY)),
+        "on_time": Count("pk", filter=resolved & Q(timeliness=ON_TIME)),
+        "late": Count("pk", filter=resolved & Q(timeliness=LATE)),
+        "within_time": Count("pk", filter=open_at_end & Q(standing="within_time")),
+        "overdue": Count("pk", filter=open_at_end & Q(standing="overdue")),
+        "received_in_period": Count("pk", filter=in_period),
+    }
+
+
+def timeliness(finished: str, due: str) -> Case:
+    """SQL: "early", "on_time" or "late" for the instants in fields `finished` and `due`, exactly as
+    `worktime.engine.Calendar.classify`: late after the due instant; early on a Vietnamese date before the due
+    date; otherwise on time (on the due date, at or before the due instant)."""
+    return Case(
+        When(GreaterThan(F(finished), F(due)), then=Value(LATE)),
+        When(LessThan(vietnamese_date(finished), vietnamese_date(due)), then=Value(EARLY)),
+        default=Value(ON_TIME),
+        output_field=CharField(),
+    )
+
+
+def _classified(dossiers: QuerySet, reference: datetime) -> QuerySet:
+    """`timeliness` of a finish and `standing` of an open dossier at `reference`, as SQL expressions."""
+    paused = Pause.objects.filter(dossier=OuterRef("pk"), started_at__lt=reference).filter(
+        Q(ended_at__isnull=True) | Q(ended_at__gte=reference)
+    )
+    return dossiers.alias(
+        timeliness=timeliness("finished_at", "due_at"),
+        standing=Case(
+            When(Q(due_at__gte=reference) | Q(Exists(paused)), then=Value("within_time")),
+            default=Value("overdue"),
+            output_field=CharField(),
+        ),
+    )
+
+
+def _figures(row: dict, evaluations: Evaluations | None = None) -> Figures:
+    return Figures(
+        **{name: row[name] or 0 for name in COUNTED_FIGURES}, evaluations=evaluations or Evaluations()
+    )
+
+
+# --- breakdowns ------------------------------------------------------------------------------------------
+
+
+@dataclass
+class _Breakdown:
+    """How one breakdown groups (`key`: an expression or field), labels and orders its rows, and selects a
+    row's dossiers again (for its evaluations)."""
+
+    key: object
+    label: Callable[[dict], str]
+    order: Callable[[dict], object]
+    selects: Callable[[str], Q]
+    extra: dict = field(default_factory=dict)
+
+
+def _agency_breakdown(agency: Agency) -> _Breakdown:
+    """The agency's own dossiers in one row; each agency directly below it, with its subtree, in another."""
+    children = list(agency.children.order_by("name", "pk"))
+    by_code = {child.code: child for child in children}
+    key = Case(
+        *[When(receiving_agency__path__startswith=child.path, then=Value(child.code)) for child in children],
+        default=Value(agency.code),
+        output_field=CharField(),
+    )
+    position = {child.code: index for index, child in enumerate(children, start=1)}
+
+    def selects(code: str) -> Q:
+        child = by_code.get(code)
+        if child is None:
+            return Q(receiving_agency=agency)
+        return Q(receiving_agency__in=child.subtree().values("pk"))  # uses (receiving_agency, received_at)
+
+    return _Breakdown(
+        key=key,
+        label=lambda row: by_code[row["key"]].name if row["key"] in by_code else agency.name,
+        order=lambda row: position.get(row["key"], 0),
+        selects=selects,
+    )
+
+
+def _month_selects(first_day: date, last_day: date) -> Callable[[str], Q]:
+    def selects(key: str) -> Q:
+        year, month = (int(part) for part in key.split("-"))
+        start = date(year, month, 1)
+        following = date(year + month // 12, month % 12 + 1, 1)
+        begin, stop = bounds(start, following - timedelta(days=1))
+        return Q(received_at__gte=begin, received_at__lt=stop)
+
+    return selects
+
+
+LEVEL_ORDER = {value: index for index, value in enumerate(Level.values)}
+CHANNEL_ORDER = {value: index for index, value in enumerate(Channel.values)}
+
+
+def _breakdown(by: str, agency: Agency, first_day: date, last_day: date) -> _Breakdown:
+    if by == "agency":
+        return _agency_breakdown(agency)
+    if by == "field":
+        return _Breakdown(
+            key=F("procedure_version__field__code"),
+            label=lambda row: row["label"],
+            order=lambda row: row["key"],
+            selects=lambda key: Q(procedure_version__field__code=key),
+            extra={"label": Max("procedure_version__field__name")},
+        )
+    if by == "procedure":
+        return _Breakdown(
+            key=F("procedure_version__procedure__code"),
+            label=lambda row: f"{row['key']} {row['label']}",
+            order=lambda row: row["key"],
+            selects=lambda key: Q(procedure_version__procedure__code=key),
+            # Versions of a procedure may be named differently: one of their names labels the row.
+            extra={"label": Max("procedure_version__name")},
+        )
+    if by == "level":
+        return _Breakdown(
+            key=F("procedure_version__level"),
+            label=lambda row: str(Level(row["key"]).label) if row["key"] in Level.values else row["key"],
+            order=lambda row: LEVEL_ORDER.get(row["key"], len(LEVEL_ORDER)),
+            selects=lambda key: Q(procedure_version__level=key),
+        )
+    if by == "channel":
+        return _Breakdown(
+            key=F("channel"),
+            label=lambda row: str(Channel(row["key"]).label) if row["key"] in Channel.values else row["key"],
+            order=lambda row: CHANNEL_ORDER.get(row["key"], len(CHANNEL_ORDER)),
+            selects=lambda key: Q(channel=key),
+        )
+    if by == "month":
+        # The Vietnamese month of reception: rows partition the dossiers, so they add up to the total;
+        # carried-over dossiers fall in months before the period.
+        return _Breakdown(
+            key=vietnamese_month("received_at"),
+            label=lambda row: _("Month %(month)s") % {"month": row["key"][5:7] + "/" + row["key"][:4]},
+            order=lambda row: row["key"],
+            selects=_month_selects(first_day, last_day),
+        )
+    raise ValueError(f"unknown breakdown {by!r}")
+
+
+def _month_key(value) -> str:
+    return value.strftime("%Y-%m") if hasattr(value, "strftime") else str(value)[:7]
+
+
+# --- the report ------------------------------------------------------------------------------------------
+
+
+def settlement(
+    agency: Agency, first_day: date, last_day: date, by: str | None = None, *, now: datetime | None = None
+) -> Settlement:
+    """The settlement report of `agency` (with its subtree) for [first_day, last_day], optionally broken
+    down `by` one of BREAKDOWNS. `now` (default: server time) only matters for a period not over yet."""
+    if by is not None and by not in BREAKDOWNS:
+        raise ValueError(f"unknown breakdown {by!r}")
+    if last_day < first_day:
+        raise ValueError("the period ends before it starts")
+    begin, stop = bounds(first_day, last_day)
+    reference = _measured_at(stop, now)
+    dossiers = _classified(counted(agency, first_day, last_day), reference)
+    aggregates = _aggregates(begin, stop)
+    in_period = received_in(agency, first_day, last_day)
+
+    totals = dossiers.order_by().aggregate(**aggregates)
+    total = _figures(totals, _evaluations(in_period, totals["received_in_period"]))
+    rows: list[Row] = []
+    if by is not None:
+        breakdown = _breakdown(by, agency, first_day, last_day)
+        grouped = (
+            dossiers.annotate(key=breakdown.key)
+            .order_by()
+            .values("key")
+            .annotate(**aggregates, **breakdown.extra)
+        )
+        found = []
+        for row in grouped:
+            row["key"] = _month_key(row["key"]) if by == "month" else str(row["key"])
+            found.append(row)
+        for row in sorted(found, key=breakdown.order):
+            evaluations = _evaluations(
+                in_period.filter(breakdown.selects(row["key"])), row["received_in_period"]
+            )
+            rows.append(Row(key=row["key"], label=breakdown.label(row), figures=_figures(row, evaluations)))
+    return Settlement(agency=agency, first_day=first_day, last_day=last_day, by=by, total=total, rows=rows)
+
+
+def _evaluations(dossiers: QuerySet, received: int) -> Evaluations:
+    return Evaluations(**evaluation_counts(dossiers, received))
