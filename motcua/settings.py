@@ -230,6 +230,8 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("MOTCUA_LOG_LEVEL", "INFO")},
+    # WeasyPrint and fontTools narrate every PDF at INFO ("Step 2 - Fetching and parsing CSS").
+    "loggers": {name: {"level": "WARNING"} for name in ("weasyprint", "fontTools")},
 }
 
 # Background work (docs/notices.md): django-tasks with its database backend; `motcua worker` runs the tasks

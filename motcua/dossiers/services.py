@@ -304,8 +304,8 @@ def forward(
         step = require_step_role(actor, dossier)
         now = clock.now()
         if to_agency is not None:
-            if not to_agency.is_active or to_agency.pk == step.agency_id:
-                raise InvalidRequest(_("Transfer to another, active agency."), field="to_agency")
+            if not to_agency.is_active:
+                raise InvalidRequest(_("Transfer to an active agency."), field="to_agency")
             if hours is None or float(hours) <= 0:
                 raise InvalidRequest(_("Give the office hours the other agency has."), field="hours")
             target = ("transfer", to_agency, hours)

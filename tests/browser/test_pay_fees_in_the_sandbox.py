@@ -72,8 +72,9 @@ def test_a_citizen_pays_the_fees_in_the_sandbox_and_downloads_the_receipt(
     )
     assert dossier.code in text and "100.000" in text and ledger.transaction_id in text
 
-    # The bank's server-to-server notification, run by the worker's task loop, posts to the live server.
-    assert run_pending() == 1
+    # The bank's server-to-server notification, run by the worker's task loop, posts to the live server; the
+    # loop also delivers the two SMS that told the applicant of the payment request and of the payment.
+    assert run_pending() == 3
     assert list(CallbackLog.objects.order_by("pk").values_list("source", "outcome")) == [
         ("query", "paid"),
         ("callback", "duplicate"),
