@@ -7,62 +7,18 @@ nothing but the font files in motcua/static/fonts/. The statutory receipt for fe
 phí, lệ phí) is issued by the collecting agency; docs/payments.md says how it would plug in.
 """
 
-import logging
-import threading
-import unicodedata
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
 
-from django.template.loader import render_to_string
 from django.utils import timezone, translation
-from weasyprint import CSS, HTML
-from weasyprint.text.fonts import FontConfiguration
-from weasyprint.urls import URLFetcher
 
-import motcua
+from motcua import pdf
 from motcua.text import nfc
 
 from . import words
 from .models import Payment, Status
 
-FONTS_DIR = Path(motcua.__file__).resolve().parent / "static" / "fonts"
 STYLESHEET = Path(__file__).resolve().parent / "templates" / "payments" / "receipt.css"
 TITLE = "Biên lai thanh toán trực tuyến"
-
-logging.getLogger("weasyprint.progress").setLevel(logging.WARNING)
-
-
-class BundledFontsOnly(URLFetcher):
-    def __init__(self):
-        super().__init__(allowed_protocols=["file"], fail_on_errors=True)
-
-    def fetch(self, url, headers=None):
-        path = Path(unquote(urlsplit(url).path)).resolve()
-        if path.parent != FONTS_DIR:
-            raise ValueError(f"receipts fetch only the bundled fonts, not {url}")
-        return super().fetch(url, headers)
-
-
-class _Prepared(threading.local):
-    font_config: FontConfiguration | None = None
-    stylesheet: CSS | None = None
-    fetcher: BundledFontsOnly | None = None
-
-
-_prepared = _Prepared()
-
-
-def _resources() -> tuple[FontConfiguration, CSS, BundledFontsOnly]:
-    if _prepared.stylesheet is None:
-        _prepared.fetcher = BundledFontsOnly()
-        _prepared.font_config = FontConfiguration()
-        _prepared.stylesheet = CSS(
-            string=STYLESHEET.read_text(encoding="utf-8"),
-            base_url=FONTS_DIR.as_uri() + "/",
-            url_fetcher=_prepared.fetcher,
-            font_config=_prepared.font_config,
-        )
-    return _prepared.font_config, _prepared.stylesheet, _prepared.fetcher
 
 
 def _dated(instant) -> str:
@@ -107,10 +63,6 @@ def render_receipt(payment: Payment) -> bytes:
     """The receipt of `payment` as PDF bytes; ValueError unless it is paid."""
     if payment.status != Status.PAID:
         raise ValueError("only a paid payment has a receipt")
-    html = unicodedata.normalize("NFC", render_to_string("payments/receipt.html", context(payment)))
-    font_config, stylesheet, fetcher = _resources()
-    document = HTML(string=html, base_url=FONTS_DIR.as_uri() + "/", url_fetcher=fetcher)
-    rendered = document.render(stylesheets=[stylesheet], font_config=font_config)
-    rendered.metadata.title = unicodedata.normalize("NFC", f"{TITLE} {payment.order_id}")
-    rendered.metadata.authors = ["MotCua"]
-    return rendered.write_pdf()
+    return pdf.render(
+        "payments/receipt.html", context(payment), stylesheet=STYLESHEET, title=f"{TITLE} {payment.order_id}"
+    )

@@ -144,7 +144,7 @@ def test_a_linked_group_has_one_receipt_listing_every_member_with_its_appointmen
 
 
 def test_rendering_fetches_nothing_but_the_bundled_fonts():
-    from motcua.dossiers.slips.pdf import FONTS_DIR, BundledFontsOnly
+    from motcua.pdf import FONTS_DIR, BundledFontsOnly
 
     fetcher = BundledFontsOnly()
     font = fetcher.fetch((FONTS_DIR / "LiberationSerif-Regular.ttf").as_uri())
