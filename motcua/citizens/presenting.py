@@ -21,6 +21,7 @@ class DossierRow:
     submitted_at: datetime
     due_at: datetime | None
     tracking_url: str
+    url: str
 
 
 def tracking_url(dossier: Dossier) -> str:
@@ -37,6 +38,7 @@ def dossier_rows(dossiers: QuerySet[Dossier]) -> list[DossierRow]:
             submitted_at=dossier.submitted_at,
             due_at=dossier.due_at,
             tracking_url=tracking_url(dossier),
+            url=reverse("citizens:dossier", args=[dossier.code]),
         )
         for dossier in dossiers
     ]
