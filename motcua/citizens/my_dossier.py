@@ -16,7 +16,7 @@ from datetime import datetime
 
 from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext
 
 from motcua.dossiers import services
 from motcua.dossiers.lifecycle import ReturnMethod, State
@@ -64,33 +64,37 @@ def _decision(event: DossierEvent) -> Decision | None:
     data, agency = event.data or {}, event.agency.name
     action = event.action
     if action == "receive":
-        return Decision(event.at, action, _("Received"), agency, due_at=_instant(data.get("due_at")))
+        return Decision(
+            event.at, action, pgettext("decision", "Received"), agency, due_at=_instant(data.get("due_at"))
+        )
     if action in SUPPLEMENT_REQUESTS:
         return Decision(
             event.at,
             action,
-            _("More documents requested"),
+            pgettext("decision", "More documents requested"),
             agency,
             missing=[str(item) for item in data.get("missing", [])],
             reasons=str(data.get("reason", "")),
         )
     if action == "supplement":
-        return Decision(event.at, action, _("Documents supplemented"), agency)
+        return Decision(event.at, action, pgettext("decision", "Documents supplemented"), agency)
     if action == "refuse":
-        return Decision(event.at, action, _("Not received"), agency, reasons=event.note)
+        return Decision(event.at, action, pgettext("decision", "Not received"), agency, reasons=event.note)
     if action == "stop":
-        return Decision(event.at, action, _("Processing stopped"), agency, reasons=event.note)
+        return Decision(
+            event.at, action, pgettext("decision", "Processing stopped"), agency, reasons=event.note
+        )
     if action == "apologise":
         return Decision(
             event.at,
             action,
-            _("New appointment"),
+            pgettext("decision", "New appointment"),
             agency,
             due_at=_instant(data.get("due_at")),
             reasons=event.note,
         )
     if action == "finish":
-        return Decision(event.at, action, _("Result issued"), agency)
+        return Decision(event.at, action, pgettext("decision", "Result issued"), agency)
     if action == "return_result":
         method = data.get("method", "")
         label = ReturnMethod(method).label if method in ReturnMethod.values else method
