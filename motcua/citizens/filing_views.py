@@ -21,16 +21,10 @@ from motcua.ratings.selectors import rating_url
 from . import filing, my_dossier, sessions
 from .filing_forms import ApplicantForm, DeliveryForm, NoteForm, applicant_initial
 from .models import Draft
-from .presenting import document_rows, tracking_url
+from .presenting import STEPS, document_rows, resume_url, tracking_url
 from .selectors import reusable_documents
 from .views import _private
 
-STEPS = [
-    (Draft.Step.APPLICANT, "citizens:draft-applicant"),
-    (Draft.Step.DOCUMENTS, "citizens:draft-documents"),
-    (Draft.Step.DELIVERY, "citizens:draft-delivery"),
-    (Draft.Step.REVIEW, "citizens:draft-review"),
-]
 REUSE_CHOICES = 50  # the newest files of "my documents" offered for reuse
 
 
@@ -83,7 +77,7 @@ def start(request, code: str):
         except filing.FilingError as refused:
             error = refused.message
         else:
-            return redirect(reverse(STEPS[min(draft.step_done, 3)][1], args=[draft.pk]))
+            return redirect(resume_url(draft))
     context = {
         "version": version,
         "offered": offered,

@@ -27,7 +27,7 @@ from .forms import (
 from .identifiers import masked_email, masked_phone
 from .models import CodePurpose
 from .oidc import client as oidc
-from .presenting import document_rows, dossier_rows
+from .presenting import document_rows, dossier_rows, resume_url
 
 RESET_PHONE_KEY = "_citizen_reset_phone"
 
@@ -321,7 +321,7 @@ def vneid_callback(request):
 @require_safe
 def my_dossiers(request):
     rows = dossier_rows(selectors.my_dossiers(request.citizen))
-    drafts = filing.open_drafts(request.citizen)
+    drafts = [(draft, resume_url(draft)) for draft in filing.open_drafts(request.citizen)]
     return _private(render(request, "citizens/dossiers.html", {"rows": rows, "drafts": drafts}))
 
 

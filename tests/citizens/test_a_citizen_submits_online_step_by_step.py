@@ -62,6 +62,7 @@ def test_four_steps_submit_the_dossier_and_show_its_code_and_secret(client, worl
     # Half-way: "my dossiers" lists the draft; the documents step shows what was saved.
     page = client.get(reverse("citizens:dossiers")).content.decode()
     assert "Hồ sơ đang soạn, chưa nộp" in page and world.version.name in page
+    assert f'href="{reverse("citizens:draft-delivery", args=[draft.pk])}"' in page  # resumes where it stopped
     page = client.get(reverse("citizens:draft-documents", args=[draft.pk])).content.decode()
     assert "to-khai.pdf" in page and "cccd.png" in page
 
