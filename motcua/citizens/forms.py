@@ -17,6 +17,7 @@ class CitizenForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.prepare_fields()
         for name, field in self.fields.items():
             field.widget.attrs.setdefault("class", "form-control")
             described = []
@@ -27,6 +28,9 @@ class CitizenForm(forms.Form):
                 field.widget.attrs["aria-invalid"] = "true"
             if described:
                 field.widget.attrs["aria-describedby"] = " ".join(described)
+
+    def prepare_fields(self) -> None:
+        """Subclasses set what depends on the request (a queryset) here, before the form is validated."""
 
     def add_service_error(self, error) -> None:
         field = error.field if getattr(error, "field", None) in self.fields else None

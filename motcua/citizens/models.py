@@ -130,3 +130,99 @@ class LoginFailure(models.Model):
 
     def __str__(self) -> str:
         return f"{self.address} · {self.at:%d/%m/%Y %H:%M:%S}"
+
+
+def draft_upload_to(document: "DraftDocument", filename: str) -> str:
+    return filename  # the name is chosen by filing.py (drafts/<year>/<month>/<random>.<type>)
+
+
+class Draft(models.Model):
+    """An online submission being prepared (nộp hồ sơ trực tuyến), saved at each step so the citizen can
+    come back to it. Once filed, `dossier` points to the dossier and the draft's own files are deleted."""
+
+    class Step(models.IntegerChoices):
+        APPLICANT = 1, _("applicant")
+        DOCUMENTS = 2, _("documents")
+        DELIVERY = 3, _("delivery of the result")
+        REVIEW = 4, _("review and submit")
+
+    citizen = models.ForeignKey(Citizen, models.CASCADE, related_name="drafts", verbose_name=_("citizen"))
+    procedure_version = models.ForeignKey(
+        "catalog.ProcedureVersion", models.CASCADE, related_name="+", verbose_name=_("procedure")
+    )
+    receiving_agency = models.ForeignKey(
+        "org.Agency",
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("receiving agency"),
+    )
+    applicant_name = models.CharField(_("applicant"), max_length=255, blank=True)
+    applicant_id_number = models.CharField(_("ID number"), max_length=30, blank=True)
+    applicant_birth_date = models.DateField(_("date of birth"), null=True, blank=True)
+    applicant_address = models.CharField(_("address"), max_length=500, blank=True)
+    applicant_phone = models.CharField(_("phone"), max_length=20, blank=True)
+    applicant_email = models.EmailField(_("e-mail"), blank=True)
+    delivery_choice = models.CharField(_("result delivery chosen"), max_length=10, blank=True)
+    delivery_address = models.CharField(_("address to post the result to"), max_length=500, blank=True)
+    step_done = models.PositiveSmallIntegerField(_("last step completed"), default=0)
+    created_at = models.DateTimeField(_("created at"))
+    updated_at = models.DateTimeField(_("updated at"))
+    dossier = models.OneToOneField(
+        "dossiers.Dossier",
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("dossier filed"),
+    )
+    submitted_at = models.DateTimeField(_("submitted at"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-updated_at", "-pk"]
+        verbose_name = _("online submission draft")
+        verbose_name_plural = _("online submission drafts")
+        indexes = [models.Index(fields=["citizen", "submitted_at"], name="citizens_draft_open")]
+
+    def __str__(self) -> str:
+        return f"{self.procedure_version.name} · {self.created_at:%d/%m/%Y}"
+
+    @property
+    def is_submitted(self) -> bool:
+        return self.dossier_id is not None or self.submitted_at is not None
+
+
+class DraftDocument(models.Model):
+    """The file a draft gives for one required component: a new upload (checked as at the desk, kept in
+    `file`) or a file of the citizen's earlier dossiers reused from "my documents" (`reused`)."""
+
+    draft = models.ForeignKey(Draft, models.CASCADE, related_name="documents", verbose_name=_("draft"))
+    required_document = models.ForeignKey(
+        "catalog.RequiredDocument", models.CASCADE, related_name="+", verbose_name=_("required document")
+    )
+    file = models.FileField(_("file"), upload_to=draft_upload_to, max_length=255, blank=True)
+    reused = models.ForeignKey(
+        "dossiers.DossierFile",
+        models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("reused file"),
+    )
+    original_name = models.CharField(_("original file name"), max_length=255)
+    content_type = models.CharField(_("type"), max_length=50)
+    size = models.PositiveBigIntegerField(_("size"))
+    sha256 = models.CharField(_("SHA-256"), max_length=64)
+    added_at = models.DateTimeField(_("added at"))
+
+    class Meta:
+        ordering = ["required_document__order", "required_document__pk"]
+        verbose_name = _("draft document")
+        verbose_name_plural = _("draft documents")
+        constraints = [
+            models.UniqueConstraint(fields=["draft", "required_document"], name="citizens_draft_one_per_doc"),
+        ]
+
+    def __str__(self) -> str:
+        return self.original_name

@@ -11,6 +11,8 @@ from django.utils.translation import gettext as _
 from motcua.dossiers.lifecycle import State
 from motcua.dossiers.models import Dossier, DossierDocument, DossierFile
 
+from .models import Draft
+
 
 @dataclass(frozen=True)
 class DossierRow:
@@ -21,6 +23,7 @@ class DossierRow:
     submitted_at: datetime
     due_at: datetime | None
     tracking_url: str
+    url: str
 
 
 def tracking_url(dossier: Dossier) -> str:
@@ -37,6 +40,7 @@ def dossier_rows(dossiers: QuerySet[Dossier]) -> list[DossierRow]:
             submitted_at=dossier.submitted_at,
             due_at=dossier.due_at,
             tracking_url=tracking_url(dossier),
+            url=reverse("citizens:dossier", args=[dossier.code]),
         )
         for dossier in dossiers
     ]
@@ -77,3 +81,17 @@ def document_rows(files: QuerySet[DossierFile]) -> list[DocumentRow]:
             )
         )
     return rows
+
+
+# The online submission's steps and their pages, in order.
+STEPS = [
+    (Draft.Step.APPLICANT, "citizens:draft-applicant"),
+    (Draft.Step.DOCUMENTS, "citizens:draft-documents"),
+    (Draft.Step.DELIVERY, "citizens:draft-delivery"),
+    (Draft.Step.REVIEW, "citizens:draft-review"),
+]
+
+
+def resume_url(draft: Draft) -> str:
+    """The page where a saved draft goes on: its first step not done (the review once all are)."""
+    return reverse(STEPS[min(draft.step_done + 1, Draft.Step.REVIEW) - 1][1], args=[draft.pk])

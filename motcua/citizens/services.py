@@ -6,6 +6,7 @@ For views of other apps (the online submission):
     current_citizen(request)          the signed-in Citizen or None; `citizen.user` is the account to put in
                                       `Dossier.submitted_by`
     login_url(next_url)               the citizens' login page that comes back to `next_url`
+    offers_online(version)            whether the procedure version can be submitted online (filing.py)
 Reads:
     reusable_documents(citizen)       DossierFile rows of the citizen's earlier dossiers (scans, results)
     my_dossiers(citizen)              the citizen's online dossiers, newest first
@@ -33,6 +34,7 @@ from .accounts import (
     verify_email,
     verify_phone,
 )
+from .filing import offers_online
 from .login import LoginRefused, authenticate
 from .models import Citizen, CodePurpose, IdentitySource
 from .selectors import authenticated_with_vneid, citizen_of, my_dossiers, reusable_documents
@@ -52,6 +54,7 @@ __all__ = [
     "current_citizen",
     "login_url",
     "my_dossiers",
+    "offers_online",
     "register",
     "request_password_reset",
     "reset_with_code",

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import filing_views, views
 
 app_name = "citizens"
 urlpatterns = [
@@ -22,4 +22,13 @@ urlpatterns = [
     path("dossiers/", views.my_dossiers, name="dossiers"),
     path("documents/", views.my_documents, name="documents"),
     path("documents/<int:pk>/", views.document, name="document"),
+    path("dossiers/<str:code>/", filing_views.dossier, name="dossier"),
+    path("dossiers/<str:code>/slips/<str:form>/", filing_views.slip, name="dossier-slip"),
+    path("file/<str:code>/", filing_views.start, name="file-start"),
+    path("drafts/<int:pk>/applicant/", filing_views.applicant, name="draft-applicant"),
+    path("drafts/<int:pk>/documents/", filing_views.documents, name="draft-documents"),
+    path("drafts/<int:pk>/delivery/", filing_views.delivery, name="draft-delivery"),
+    path("drafts/<int:pk>/review/", filing_views.review, name="draft-review"),
+    path("drafts/<int:pk>/discard/", filing_views.discard, name="draft-discard"),
+    path("drafts/<int:pk>/filed/", filing_views.filed, name="draft-filed"),
 ]

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from . import accounts, login, selectors, sessions, throttle, vneid
+from . import accounts, filing, login, selectors, sessions, throttle, vneid
 from .forms import (
     ChangePasswordForm,
     CodeForm,
@@ -27,7 +27,7 @@ from .forms import (
 from .identifiers import masked_email, masked_phone
 from .models import CodePurpose
 from .oidc import client as oidc
-from .presenting import document_rows, dossier_rows
+from .presenting import document_rows, dossier_rows, resume_url
 
 RESET_PHONE_KEY = "_citizen_reset_phone"
 
@@ -321,7 +321,8 @@ def vneid_callback(request):
 @require_safe
 def my_dossiers(request):
     rows = dossier_rows(selectors.my_dossiers(request.citizen))
-    return _private(render(request, "citizens/dossiers.html", {"rows": rows}))
+    drafts = [(draft, resume_url(draft)) for draft in filing.open_drafts(request.citizen)]
+    return _private(render(request, "citizens/dossiers.html", {"rows": rows, "drafts": drafts}))
 
 
 @never_cache

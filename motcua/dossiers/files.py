@@ -6,6 +6,7 @@ can climb directories, overwrite a file, or reveal personal data in a path.
 
 import hashlib
 import uuid
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.files.base import File
@@ -36,8 +37,20 @@ def max_upload_bytes() -> int:
     return settings.MOTCUA_UPLOAD_MAX_MB * 1024 * 1024
 
 
-def store(dossier: Dossier, upload: File, actor=None) -> DossierFile:
-    """Check and store one upload for `dossier`; raise InvalidRequest (Vietnamese message) when refused."""
+@dataclass(frozen=True)
+class Checked:
+    """What `check` found in an upload: its label, type, size and SHA-256."""
+
+    name: str
+    content_type: str
+    extension: str
+    size: int
+    sha256: str
+
+
+def check(upload: File) -> Checked:
+    """Check one upload (size, type by content) and hash it; raise InvalidRequest (Vietnamese message) when
+    refused. The desk, the API and the citizens' online submission all go through here."""
     name = nfc(getattr(upload, "name", "") or "").rsplit("/", 1)[-1][:255] or "file"
     if upload.size is None or upload.size > max_upload_bytes():
         raise InvalidRequest(
@@ -57,16 +70,22 @@ def store(dossier: Dossier, upload: File, actor=None) -> DossierFile:
     for chunk in upload.chunks() if hasattr(upload, "chunks") else iter(lambda: upload.read(65536), b""):
         digest.update(chunk)
     upload.seek(0)
+    return Checked(name, content_type, extension, upload.size, digest.hexdigest())
+
+
+def store(dossier: Dossier, upload: File, actor=None) -> DossierFile:
+    """Check and store one upload for `dossier`; raise InvalidRequest (Vietnamese message) when refused."""
+    checked = check(upload)
     now = clock.now()
     stored = DossierFile(
         dossier=dossier,
-        original_name=name,
-        content_type=content_type,
-        size=upload.size,
-        sha256=digest.hexdigest(),
+        original_name=checked.name,
+        content_type=checked.content_type,
+        size=checked.size,
+        sha256=checked.sha256,
         uploaded_at=now,
         uploaded_by=actor if getattr(actor, "pk", None) else None,
     )
-    stored.file.save(f"dossiers/{now:%Y/%m}/{uuid.uuid4().hex}.{extension}", upload, save=False)
+    stored.file.save(f"dossiers/{now:%Y/%m}/{uuid.uuid4().hex}.{checked.extension}", upload, save=False)
     stored.save()
     return stored

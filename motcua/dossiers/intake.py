@@ -49,6 +49,7 @@ class Intake:
     applicant: Applicant
     documents: Sequence[ReceivedDocument] = field(default_factory=tuple)
     delivery_choice: str = ReturnMethod.DESK
+    delivery_address: str = ""  # where to post the result, when it is posted (kept in the submit event)
 
 
 def add_documents(dossier: Dossier, documents: Iterable[ReceivedDocument], actor) -> list[DossierDocument]:

@@ -115,10 +115,16 @@ def submit(intake: Intake, actor, *, group: DossierGroup | None = None, linked: 
             agency=agency,
             to_state=State.SUBMITTED,
             at=now,
-            data={"documents": described(documents)},
+            data={"documents": described(documents), **_delivery_address(intake)},
         )
         link_documents(documents, event)
     return dossier
+
+
+def _delivery_address(intake: Intake) -> dict:
+    """The address to post the result to, kept in the submit event (the dossier row has no column for it)."""
+    address = nfc(intake.delivery_address)
+    return {"delivery_address": address} if address and intake.delivery_choice == ReturnMethod.POST else {}
 
 
 def receive(dossier: Dossier, actor, *, expected_version: int | None = None) -> Dossier:

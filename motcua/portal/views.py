@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from motcua.catalog.selectors import procedures_in_force
+from motcua.citizens.services import offers_online
 from motcua.org.models import Agency
 
 from . import presenting, ratelimit, selectors, tracking
@@ -80,6 +81,7 @@ def procedure_detail(request, code: str):
             "filing": presenting.filing(version),
             "legal_basis": presenting.legal_basis(version),
             "agencies": selectors.filing_agencies(version),
+            "online": offers_online(version),
             "page_url": url,
             "qr_svg": segno.make(url, error="m").svg_inline(border=2, omitsize=True, svgclass="portal-qr"),
         },

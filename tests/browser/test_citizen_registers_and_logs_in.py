@@ -97,7 +97,9 @@ def test_a_citizen_registers_confirms_the_email_logs_in_and_sees_the_dossiers(
     expect(row).to_contain_text("Đăng ký thành lập hộ kinh doanh")
     assert serious_violations(page) == []
     row.get_by_role("link", name=dossier.code).click()
-    expect(page).to_have_url(re.compile(rf"/track/{dossier.code}/\?secret="))
+    expect(page).to_have_url(re.compile(rf"/citizen/dossiers/{dossier.code}/$"))
+    expect(page.get_by_role("heading", name=f"Hồ sơ {dossier.code}", level=1)).to_be_visible()
+    assert serious_violations(page) == []
 
     # VNeID: out, then in through the provider (which consents at once and sends the browser back).
     page.goto(live_server.url + "/citizen/account/")

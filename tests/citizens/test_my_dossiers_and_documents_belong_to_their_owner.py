@@ -29,7 +29,7 @@ def two_citizens():
     return make_citizen(email="an@example.com"), make_citizen(email="binh@example.com", full_name="Phạm Bình")
 
 
-def test_my_dossiers_lists_mine_newest_first_with_state_appointment_and_tracking_link(
+def test_my_dossiers_lists_mine_newest_first_with_state_appointment_and_a_link_to_each(
     client, world, two_citizens, frozen_clock
 ):
     an, binh = two_citizens
@@ -43,7 +43,7 @@ def test_my_dossiers_lists_mine_newest_first_with_state_appointment_and_tracking
     page = client.get(reverse("citizens:dossiers")).content.decode()
     assert page.index(second.code) < page.index(first.code)
     assert theirs.code not in page
-    assert f"/track/{second.code}/?secret={second.lookup_secret}" in page
+    assert f'href="/citizen/dossiers/{second.code}/"' in page
     assert "Đã tiếp nhận" in page or "đã tiếp nhận" in page
     assert second.due_at is not None
     assert f"{second.due_at.astimezone(vn(2026, 1, 1).tzinfo):%d/%m/%Y %H:%M}" in page
