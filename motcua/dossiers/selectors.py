@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from motcua.org.models import Agency, Role
-from motcua.org.selectors import Action, agencies_where, can, memberships_of
+from motcua.org.selectors import Action, agencies_where, memberships_of, reach
 from motcua.text import fold, nfc
 from motcua.worktime.explanations import describe, format_instant
 from motcua.worktime.selectors import calendar_for
@@ -175,9 +175,10 @@ def available_actions(user, dossier: Dossier, now: datetime) -> list[str]:
         dossier.submitted_by_id is not None and getattr(user, "pk", None) == dossier.submitted_by_id
     )
     desk_stage = state == State.SUPPLEMENT_REQUESTED and dossier.supplement_stage == SupplementStage.DESK
+    may = reach(user)  # one read of the user's memberships for all the questions below
 
     def step_role() -> bool:
-        return step is not None and can(user, ROLE_ACTION[step.role], step.agency)
+        return step is not None and may(ROLE_ACTION[step.role], step.agency)
 
     def next_step_of_process() -> bool:
         index = next_index(dossier, step)
@@ -190,31 +191,31 @@ def available_actions(user, dossier: Dossier, now: datetime) -> list[str]:
         )
 
     checks = {
-        "receive": lambda: can(user, Action.RECEIVE, receiving),
+        "receive": lambda: may(Action.RECEIVE, receiving),
         "request_supplement": lambda: (
-            can(user, Action.RECEIVE, receiving)
+            may(Action.RECEIVE, receiving)
             if state == State.SUBMITTED
-            else can(user, Action.PROCESS, current) or step_role()
+            else may(Action.PROCESS, current) or step_role()
         ),
-        "supplement": lambda: is_applicant or can(user, Action.RECEIVE, receiving),
+        "supplement": lambda: is_applicant or may(Action.RECEIVE, receiving),
         "refuse": lambda: (
-            (state != State.SUPPLEMENT_REQUESTED or desk_stage) and can(user, Action.RECEIVE, receiving)
+            (state != State.SUPPLEMENT_REQUESTED or desk_stage) and may(Action.RECEIVE, receiving)
         ),
         "forward": lambda: step_role() and next_step_of_process(),
         "send_back": lambda: step_role() and previous_index(step) is not None,
         "request_payment": lambda: step_role() and dossier.fees.filter(paid_at__isnull=True).exists(),
-        "record_payment": lambda: can(user, Action.RECEIVE, receiving),
+        "record_payment": lambda: may(Action.RECEIVE, receiving),
         "finish": lambda: step_role() and last_step_of_process(),
-        "return_result": lambda: can(user, Action.RETURN_RESULT, receiving),
-        "stop": lambda: not desk_stage and can(user, Action.APPROVE, current),
-        "withdraw": lambda: is_applicant or can(user, Action.RECEIVE, receiving),
+        "return_result": lambda: may(Action.RETURN_RESULT, receiving),
+        "stop": lambda: not desk_stage and may(Action.APPROVE, current),
+        "withdraw": lambda: is_applicant or may(Action.RECEIVE, receiving),
         "apologise": lambda: (
             dossier.received_at is not None
-            and can(user, Action.APPROVE, current)
+            and may(Action.APPROVE, current)
             and dossier.due_at > now
             and dossier.apology_count < dossier.apologies_allowed
         ),
-        "allow_another_apology": lambda: can(user, Action.ADMINISTER, receiving),
+        "allow_another_apology": lambda: may(Action.ADMINISTER, receiving),
     }
     found = []
     for action, check in checks.items():

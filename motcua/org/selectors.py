@@ -4,6 +4,8 @@ Every caller (office screens, API, admin actions, services) asks `can(user, acti
 its own agency; leaders, monitors and administrators also act in every agency below theirs.
 """
 
+from collections.abc import Callable
+
 from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
@@ -71,10 +73,32 @@ def can(user, action: str, agency: Agency) -> bool:
         return False
     if user.is_superuser:
         return True
-    for role, path in _active_memberships(user, action).values_list("role", "agency__path"):
-        if path == agency.path or (role in SUBTREE_ROLES and agency.path.startswith(path)):
-            return True
-    return False
+    return _reaches(_active_memberships(user, action).values_list("role", "agency__path"), action, agency)
+
+
+def _reaches(memberships, action: str, agency: Agency) -> bool:
+    roles = ROLES_FOR_ACTION[action]
+    return any(
+        role in roles and (path == agency.path or (role in SUBTREE_ROLES and agency.path.startswith(path)))
+        for role, path in memberships
+    )
+
+
+def reach(user) -> Callable[[str, Agency], bool]:
+    """`can` for one user and many (action, agency) questions, from a single read of their memberships.
+
+    For one screen or one API answer that asks several questions (the actions offered on a dossier); the
+    answers are those of `can` at the moment of the read."""
+    if user is None or not user.is_authenticated or not user.is_active:
+        return lambda action, agency: False
+    if user.is_superuser:
+        return lambda action, agency: True
+    memberships = list(
+        Membership.objects.filter(user=user, is_active=True, agency__is_active=True).values_list(
+            "role", "agency__path"
+        )
+    )
+    return lambda action, agency: _reaches(memberships, action, agency)
 
 
 def agencies_where(user, action: str) -> QuerySet:

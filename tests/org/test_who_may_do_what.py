@@ -4,7 +4,7 @@ import pytest
 from django.contrib.auth.models import AnonymousUser
 
 from motcua.org.models import Role
-from motcua.org.selectors import ROLES_FOR_ACTION, Action, agencies_where, can
+from motcua.org.selectors import ROLES_FOR_ACTION, Action, agencies_where, can, reach
 from tests.factories.org import AgencyFactory, MembershipFactory, UserFactory, staff
 
 pytestmark = pytest.mark.django_db
@@ -81,6 +81,24 @@ def test_agencies_where_matches_can_for_every_action(tree):
     for action in ROLES_FOR_ACTION:
         listed = set(agencies_where(user, action))
         assert listed == {agency for agency in tree if can(user, action, agency)}, action
+
+
+def test_reach_answers_as_can_from_one_read(tree, django_assert_num_queries):
+    """The many-questions form (one screen's offered actions) never disagrees with the single check."""
+    province, justice, division, ward = tree
+    leader = staff(Role.LEADER, justice)
+    MembershipFactory(user=leader, role=Role.DESK_OFFICER, agency=ward)
+    MembershipFactory(user=leader, role=Role.SPECIALIST, agency=province, is_active=False)
+    inactive = staff(Role.DESK_OFFICER, justice)
+    inactive.is_active = False
+    monitor, root = staff(Role.MONITOR, province), UserFactory(is_superuser=True)
+    for user in (leader, monitor, inactive, AnonymousUser(), root):
+        reads = 1 if user.is_authenticated and user.is_active and not user.is_superuser else 0
+        with django_assert_num_queries(reads):
+            may = reach(user)
+        for action in ROLES_FOR_ACTION:
+            for agency in tree:
+                assert may(action, agency) == can(user, action, agency), (user, action, agency)
 
 
 def test_unknown_action_is_a_programming_error(tree):
