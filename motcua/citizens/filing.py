@@ -31,6 +31,7 @@ from motcua.catalog.models import ProcedureVersion, RequiredDocument
 from motcua.dossiers import services
 from motcua.dossiers.errors import InvalidRequest
 from motcua.dossiers.files import check
+from motcua.dossiers.intake import missing_delivery_address
 from motcua.dossiers.lifecycle import Channel, ReturnMethod
 from motcua.dossiers.models import Dossier, DossierDocument, DossierFile
 from motcua.dossiers.rules import may_receive
@@ -237,7 +238,7 @@ def save_delivery(draft: Draft, *, choice: str, address: str = "") -> None:
     if choice not in ReturnMethod.values:
         raise FilingError(_("Choose how you want to receive the result."), field="choice")
     address = nfc(address)
-    if choice == ReturnMethod.POST and not address:
+    if missing_delivery_address(choice, address):
         raise FilingError(_("Give the address to post the result to."), field="address")
     draft.delivery_choice = choice
     draft.delivery_address = address if choice == ReturnMethod.POST else ""
