@@ -179,6 +179,15 @@ STATICFILES_DIRS = [PACKAGE_DIR / "static"]
 MEDIA_ROOT = Path(os.environ.get("MOTCUA_MEDIA_ROOT") or VAR_DIR / "media")
 MEDIA_URL = "media/"
 MOTCUA_UPLOAD_MAX_MB = int(os.environ.get("MOTCUA_UPLOAD_MAX_MB", "20"))
+# Housekeeping jobs of the worker (docs/notices.md): uploads that no row refers to are deleted after this many
+# hours; citizens' online drafts left untouched for this many days are deleted with their files.
+MOTCUA_ORPHAN_UPLOAD_GRACE_HOURS = float(os.environ.get("MOTCUA_ORPHAN_UPLOAD_GRACE_HOURS", "48"))
+MOTCUA_DRAFT_KEEP_DAYS = int(os.environ.get("MOTCUA_DRAFT_KEEP_DAYS", "90"))
+if MOTCUA_ORPHAN_UPLOAD_GRACE_HOURS < 1 or MOTCUA_DRAFT_KEEP_DAYS < 1:
+    raise ImproperlyConfigured(
+        "MOTCUA_ORPHAN_UPLOAD_GRACE_HOURS and MOTCUA_DRAFT_KEEP_DAYS must be at least 1: an upload being "
+        "attached right now, or a draft being typed, must not be deleted."
+    )
 # The public site, as citizens reach it: receipts print its tracking page (and encode it as a QR code).
 MOTCUA_PUBLIC_URL = os.environ.get("MOTCUA_PUBLIC_URL", "").strip().rstrip("/") or "http://127.0.0.1:8000"
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024

@@ -8,14 +8,18 @@
     missing_documents(draft)                required components that have no file yet
     file(draft) -> Dossier                  `dossiers.services.submit` on channel online; the draft is done
     discard(draft)
+    kept_until(draft) / delete_abandoned()  drafts unsaved for MOTCUA_DRAFT_KEEP_DAYS go (a daily job)
 
 Uploads are checked exactly as at the desk (`dossiers.files.check`: size, PDF/JPEG/PNG by content, SHA-256);
 the draft keeps them under `drafts/`, and `file` hands them to `services.submit`, which checks and stores
 them again as the dossier's files. Every function raises `FilingError` with a Vietnamese message.
 """
 
+import logging
 import uuid
+from datetime import datetime, timedelta
 
+from django.conf import settings
 from django.core.files import File
 from django.core.files.storage import default_storage
 from django.db import transaction
@@ -27,6 +31,7 @@ from motcua.catalog.models import ProcedureVersion, RequiredDocument
 from motcua.dossiers import services
 from motcua.dossiers.errors import InvalidRequest
 from motcua.dossiers.files import check
+from motcua.dossiers.intake import missing_delivery_address
 from motcua.dossiers.lifecycle import Channel, ReturnMethod
 from motcua.dossiers.models import Dossier, DossierDocument, DossierFile
 from motcua.dossiers.rules import may_receive
@@ -35,6 +40,8 @@ from motcua.text import nfc
 
 from .models import Citizen, Draft, DraftDocument
 from .selectors import reusable_documents
+
+logger = logging.getLogger("motcua.citizens.filing")
 
 
 class FilingError(Exception):
@@ -231,7 +238,7 @@ def save_delivery(draft: Draft, *, choice: str, address: str = "") -> None:
     if choice not in ReturnMethod.values:
         raise FilingError(_("Choose how you want to receive the result."), field="choice")
     address = nfc(address)
-    if choice == ReturnMethod.POST and not address:
+    if missing_delivery_address(choice, address):
         raise FilingError(_("Give the address to post the result to."), field="address")
     draft.delivery_choice = choice
     draft.delivery_address = address if choice == ReturnMethod.POST else ""
@@ -317,3 +324,42 @@ def discard(draft: Draft) -> None:
         documents = list(draft.documents.all())
         _delete_files(documents)
         draft.delete()
+
+
+# --- abandoned drafts -----------------------------------------------------------------------------------
+
+
+def keep_days() -> int:
+    return settings.MOTCUA_DRAFT_KEEP_DAYS
+
+
+def kept_until(draft: Draft) -> datetime:
+    """When the daily job deletes the draft if nobody saves it again (each saved step starts anew)."""
+    return draft.updated_at + timedelta(days=keep_days())
+
+
+def delete_abandoned(now: datetime | None = None) -> int:
+    """Delete the drafts not filed and not saved for `MOTCUA_DRAFT_KEEP_DAYS`, with their uploaded files (the
+    files of earlier dossiers a draft reuses stay: they are those dossiers'). Returns how many were deleted.
+
+    Each draft is locked and checked again in its own transaction: one saved a moment ago is kept. Business
+    time (`motcua.clock`), like the drafts' own `updated_at`."""
+    cutoff = (now or clock.now()) - timedelta(days=keep_days())
+    abandoned = Draft.objects.filter(updated_at__lt=cutoff, dossier__isnull=True, submitted_at__isnull=True)
+    deleted = 0
+    for pk in list(abandoned.values_list("pk", flat=True)):
+        with transaction.atomic():
+            draft = abandoned.select_for_update().filter(pk=pk).first()
+            if draft is None:
+                continue
+            documents = list(draft.documents.all())
+            _delete_files(documents)
+            logger.info(
+                "abandoned draft %s deleted (last saved %s, %s uploaded file(s))",
+                draft.pk,
+                draft.updated_at.isoformat(timespec="seconds"),
+                sum(1 for document in documents if document.file),
+            )
+            draft.delete()
+            deleted += 1
+    return deleted

@@ -321,8 +321,11 @@ def vneid_callback(request):
 @require_safe
 def my_dossiers(request):
     rows = dossier_rows(selectors.my_dossiers(request.citizen))
-    drafts = [(draft, resume_url(draft)) for draft in filing.open_drafts(request.citizen)]
-    return _private(render(request, "citizens/dossiers.html", {"rows": rows, "drafts": drafts}))
+    drafts = [
+        (draft, resume_url(draft), filing.kept_until(draft)) for draft in filing.open_drafts(request.citizen)
+    ]
+    context = {"rows": rows, "drafts": drafts, "draft_keep_days": filing.keep_days()}
+    return _private(render(request, "citizens/dossiers.html", context))
 
 
 @never_cache

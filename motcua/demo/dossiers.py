@@ -20,7 +20,7 @@ from motcua import clock
 from motcua.catalog.models import Bundle
 from motcua.catalog.selectors import procedures_in_force
 from motcua.dossiers import services
-from motcua.dossiers.lifecycle import Channel, State
+from motcua.dossiers.lifecycle import Channel, ReturnMethod, State
 from motcua.dossiers.models import Dossier, DossierDocument, DossierGroup
 from motcua.org.models import Agency, Membership, Role
 from motcua.worktime.selectors import calendar_for
@@ -200,6 +200,7 @@ class _Loader:
             story.applicant,
             documents,
             story.delivery,
+            story.applicant.address if story.delivery == ReturnMethod.POST else "",
         )
 
     def _submit(self, story, dossier):

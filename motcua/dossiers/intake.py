@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from motcua import clock
 from motcua.catalog.models import ProcedureVersion
 from motcua.org.models import Agency
+from motcua.text import nfc
 
 from . import files
 from .lifecycle import ReturnMethod
@@ -50,6 +51,12 @@ class Intake:
     documents: Sequence[ReceivedDocument] = field(default_factory=tuple)
     delivery_choice: str = ReturnMethod.DESK
     delivery_address: str = ""  # where to post the result, when it is posted (kept in the submit event)
+
+
+def missing_delivery_address(delivery_choice: str, delivery_address: str) -> bool:
+    """A result to be posted needs the address to post it to. Checked where the address is typed (the API's
+    submit, the desk's reception, the citizen's online draft); `services.submit` keeps what it is given."""
+    return delivery_choice == ReturnMethod.POST and not nfc(delivery_address or "")
 
 
 def add_documents(dossier: Dossier, documents: Iterable[ReceivedDocument], actor) -> list[DossierDocument]:

@@ -8,7 +8,8 @@ from datetime import datetime, timedelta
 from functools import reduce
 from operator import or_
 
-from django.db.models import Count, F, Q, QuerySet
+from django.db.models import Count, F, OuterRef, Q, QuerySet, Subquery
+from django.db.models.fields.json import KeyTextTransform
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -20,8 +21,8 @@ from motcua.worktime.selectors import calendar_for
 from motcua.worktime.units import Unit
 
 from . import deadlines
-from .lifecycle import State, SupplementStage, allowed
-from .models import Dossier, DossierStep
+from .lifecycle import ReturnMethod, State, SupplementStage, allowed
+from .models import Dossier, DossierEvent, DossierStep
 from .recording import ROLE_ACTION
 from .routing import next_index, previous_index, return_index
 
@@ -68,9 +69,10 @@ def for_list(dossiers: QuerySet) -> QuerySet:
 
 
 def for_detail(dossiers: QuerySet) -> QuerySet:
-    """A dossier with everything its detail shows, in a fixed number of queries."""
+    """A dossier with everything its detail shows, in a fixed number of queries (`delivery_address` too)."""
     return (
         for_list(dossiers)
+        .annotate(delivery_address=_submitted_delivery_address())
         .select_related("current_step__agency", "result_file")
         .prefetch_related(
             "documents__file",
@@ -81,6 +83,24 @@ def for_detail(dossiers: QuerySet) -> QuerySet:
             "apologies__issued_by",
         )
     )
+
+
+def _submitted_delivery_address() -> Subquery:
+    submit = DossierEvent.objects.filter(dossier=OuterRef("pk"), action="submit")
+    return Subquery(
+        submit.annotate(address=KeyTextTransform("delivery_address", "data")).values("address")[:1]
+    )
+
+
+def delivery_address(dossier: Dossier) -> str:
+    """Where to post the result (the applicant chose delivery by post): the address given at submission, kept
+    in the submit event's details (`services.submit`); "" when the result is not posted or none was given."""
+    if dossier.delivery_choice != ReturnMethod.POST:
+        return ""
+    if hasattr(dossier, "delivery_address"):  # annotated by for_detail
+        return dossier.delivery_address or ""
+    submit = dossier.events.filter(action="submit").values_list("data", flat=True).first() or {}
+    return submit.get("delivery_address", "")
 
 
 # --- queue filters ---------------------------------------------------------------------------------------

@@ -177,6 +177,7 @@ def receive_bundle(bundle: Bundle, intake: Intake, actor) -> DossierGroup:
                 intake.applicant,
                 documents,
                 intake.delivery_choice,
+                intake.delivery_address,
             )
             receive(submit(member_intake, actor, group=group, linked=not is_lead), actor)
     return group

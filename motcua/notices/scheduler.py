@@ -53,6 +53,20 @@ def clean_up() -> None:
     ).delete()
 
 
+def delete_orphaned_uploads() -> int:
+    """Files of the upload directories no row refers to, older than the grace period (dossiers/orphans.py)."""
+    from motcua.dossiers.orphans import delete_orphaned_uploads
+
+    return len(delete_orphaned_uploads().deleted)
+
+
+def delete_abandoned_drafts() -> int:
+    """Citizens' online drafts not saved for MOTCUA_DRAFT_KEEP_DAYS, with their files (citizens/filing.py)."""
+    from motcua.citizens.filing import delete_abandoned
+
+    return delete_abandoned()
+
+
 @dataclass(frozen=True)
 class Job:
     name: str
@@ -67,6 +81,8 @@ JOBS = {
         Job("escalations", escalation.escalate_overdue_steps, every(lambda: ESCALATION_EVERY_SECONDS)),
         Job("reminders", reminders.send_digests, daily_at(lambda: settings.MOTCUA_REMINDER_HOUR)),
         Job("clean-up", clean_up, daily_at(lambda: "03:00")),
+        Job("abandoned-drafts", delete_abandoned_drafts, daily_at(lambda: "03:15")),
+        Job("orphan-uploads", delete_orphaned_uploads, daily_at(lambda: "03:30")),
     )
 }
 

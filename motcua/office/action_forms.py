@@ -8,7 +8,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from motcua.dossiers import services
+from motcua.dossiers import selectors, services
 from motcua.dossiers.errors import DossierError
 from motcua.dossiers.lifecycle import ReturnMethod
 from motcua.dossiers.models import Dossier, DossierDocument
@@ -267,6 +267,11 @@ class ReturnResultForm(ActionForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["method"].initial = self.dossier.delivery_choice or ReturnMethod.DESK
+        address = selectors.delivery_address(self.dossier)
+        if address:
+            self.fields["method"].help_text = _("By post, to the address the applicant gave: %(address)s") % {
+                "address": address
+            }
 
     def perform(self, actor):
         data = self.cleaned_data

@@ -69,6 +69,7 @@ def page_context(request, dossier: Dossier, bound: ActionForm | None = None) -> 
             if dossier.delivery_choice in ReturnMethod.values
             else dossier.delivery_choice
         ),
+        "delivery_address": selectors.delivery_address(dossier),
         "highlight_slip": request.GET.get("slip", ""),
         "now": now,
     }

@@ -129,6 +129,7 @@ def _decide(user, agency, lead, bundle, applicant_form, documents_form, decision
         applicant_form.applicant(),
         documents_form.received(),
         data["delivery_choice"],
+        data["delivery_address"],
     )
     decision = decision_form.cleaned_data["decision"]
     if decision == RECEIVE and bundle is not None:

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from motcua.catalog.models import Bundle, ProcedureVersion, RequiredDocument
+from motcua.dossiers.intake import missing_delivery_address
 from motcua.dossiers.lifecycle import Channel, ReturnMethod
 from motcua.dossiers.models import DossierDocument
 from motcua.dossiers.services import Applicant, ReceivedDocument
@@ -174,6 +175,22 @@ class ApplicantForm(forms.Form):
     delivery_choice = forms.ChoiceField(
         label=_("Result delivery"), choices=ReturnMethod.choices, initial=ReturnMethod.DESK
     )
+    delivery_address = forms.CharField(
+        label=_("Address to post the result to"),
+        max_length=500,
+        required=False,
+        help_text=_("By post only; left empty, the applicant's address."),
+    )
+
+    def clean(self):
+        data = super().clean()
+        if data.get("delivery_choice") != ReturnMethod.POST:
+            data["delivery_address"] = ""
+        elif not nfc(data.get("delivery_address", "")):
+            data["delivery_address"] = data.get("address", "")
+        if missing_delivery_address(data.get("delivery_choice", ""), data.get("delivery_address", "")):
+            self.add_error("delivery_address", _("Give the address to post the result to."))
+        return data
 
     def applicant(self) -> Applicant:
         data = self.cleaned_data

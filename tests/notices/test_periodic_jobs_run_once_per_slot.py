@@ -19,14 +19,21 @@ def test_two_workers_ticking_together_enqueue_each_job_once(settings):
     settings.MOTCUA_REMINDER_HOUR = "07:30"
     one, two = Scheduler(worker="one"), Scheduler(worker="two")
     morning = vn(2026, 3, 6, 7, 30)
-    assert sorted(one.tick(morning)) == ["clean-up", "escalations", "outbox-sweep", "reminders"]
+    assert sorted(one.tick(morning)) == [
+        "abandoned-drafts",
+        "clean-up",
+        "escalations",
+        "orphan-uploads",
+        "outbox-sweep",
+        "reminders",
+    ]
     assert two.tick(morning) == []
-    assert DBTaskResult.objects.filter(task_path__endswith="run_periodic_job").count() == 4
+    assert DBTaskResult.objects.filter(task_path__endswith="run_periodic_job").count() == 6
     assert set(PeriodicSlot.objects.values_list("worker", flat=True)) == {"one"}
     # A minute later: a new sweep slot, the same day for the reminders, the same ten minutes for escalations.
     later = vn(2026, 3, 6, 7, 31)
     assert two.tick(later) == ["outbox-sweep"] and one.tick(later) == []
-    assert run_pending() == 5  # the jobs run (nothing to do in an empty database)
+    assert run_pending() == 7  # the jobs run (nothing to do in an empty database)
 
 
 def test_slots_follow_the_configured_hour_and_interval(settings):

@@ -12,7 +12,7 @@ from rest_framework import serializers
 from rest_framework.utils import html
 
 from motcua.catalog.selectors import current_version
-from motcua.dossiers.intake import ReceivedDocument
+from motcua.dossiers.intake import ReceivedDocument, missing_delivery_address
 from motcua.dossiers.models import DossierDocument
 from motcua.org.models import Agency
 
@@ -146,6 +146,20 @@ class SubmitInput(serializers.Serializer):
     applicant = ApplicantInput()
     documents = DocumentList(required=False, default=list)
     delivery_choice = ReturnMethodField(help_text="How the applicant wants the result.")
+    delivery_address = serializers.CharField(
+        max_length=500,
+        required=False,
+        default="",
+        allow_blank=True,
+        help_text="Where to post the result: required when delivery_choice is post, ignored otherwise.",
+    )
+
+    def validate(self, data):
+        if missing_delivery_address(data["delivery_choice"], data["delivery_address"]):
+            raise serializers.ValidationError(
+                {"delivery_address": [_("Give the address to post the result to.")]}
+            )
+        return data
 
     def validate_procedure(self, code: str):
         version = current_version(code.strip())

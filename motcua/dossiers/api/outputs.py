@@ -209,6 +209,9 @@ class DossierDetailSerializer(DossierRowSerializer):
     steps = DossierStepSerializer(many=True)
     pauses = DossierPauseSerializer(many=True)
     apologies = DossierApologySerializer(many=True)
+    delivery_address = serializers.SerializerMethodField(
+        help_text="Where to post the result, given at submission; empty unless delivery_choice is post."
+    )
     actions = serializers.SerializerMethodField(
         help_text="What the caller may do now: path segments of POST /api/v1/dossiers/{code}/{action}/."
     )
@@ -218,6 +221,7 @@ class DossierDetailSerializer(DossierRowSerializer):
             *DossierRowSerializer.Meta.fields,
             "applicant",
             "delivery_choice",
+            "delivery_address",
             "supplement_stage",
             "supplement_count",
             "apology_count",
@@ -231,6 +235,9 @@ class DossierDetailSerializer(DossierRowSerializer):
             "apologies",
             "actions",
         ]
+
+    def get_delivery_address(self, dossier: Dossier) -> str:
+        return selectors.delivery_address(dossier)
 
     @extend_schema_field(
         serializers.ListField(child=serializers.ChoiceField(choices=list(ACTION_PATHS.values())))

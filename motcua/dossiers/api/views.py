@@ -59,7 +59,8 @@ class DossierPages(PageNumberPagination):
         description="Registers a dossier handed in at the desk, by post, or filed online; it then waits for "
         "the desk's check (receive, request-supplement or refuse). At the desk and by post the caller must "
         "be a desk officer of the receiving agency. Multipart: `applicant` and `documents` are JSON-encoded "
-        "form fields, the scans are repeated `files` parts, and `documents[].file` gives a scan's position.",
+        "form fields, the scans are repeated `files` parts, and `documents[].file` gives a scan's position. "
+        "A result to be posted (`delivery_choice` post) needs `delivery_address`.",
         request={"application/json": SubmitInput, "multipart/form-data": SubmitForm},
         responses={201: DossierDetailSerializer, **errors(400, 401, 403)},
     ),
@@ -92,6 +93,7 @@ class DossierCollection(DossierAPI, generics.ListAPIView):
             Applicant(**data["applicant"]),
             received_documents(data["documents"], data["files"], version),
             data["delivery_choice"],
+            data["delivery_address"],
         )
         return self.detail_response(services.submit(intake, request.user), status=201)
 
