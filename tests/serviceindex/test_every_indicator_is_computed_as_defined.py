@@ -206,3 +206,37 @@ def test_lost_points_list_exactly_what_the_denominator_has_more(dataset):
 def test_a_period_that_ends_before_it_starts_is_refused(dataset):
     with pytest.raises(ValueError):
         index(dataset.world.province, date(2026, 3, 31), date(2026, 3, 1))
+
+
+def test_the_queries_do_not_depend_on_the_number_of_dossiers(dataset, django_assert_num_queries):
+    """One aggregate per indicator: the department's one dossier costs exactly the queries of the province's
+    seven. (A period where nothing was received costs one query less: the settlement report skips its
+    evaluations query then.)"""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as small:
+        index(dataset.world.department, *MARCH, now=READ_AT)
+    with django_assert_num_queries(len(small.captured_queries)):
+        index(dataset.world.province, *MARCH, now=READ_AT)
+    assert len(small.captured_queries) <= 16
+
+
+def test_the_admin_edits_the_rules_in_vietnamese(dataset, client):
+    from django.contrib.auth import get_user_model
+
+    admin = get_user_model().objects.create_superuser("si.admin", "si.admin@example.vn", "x")
+    client.force_login(admin)
+    for path in ("/admin/serviceindex/indicator/", "/admin/serviceindex/band/", "/admin/serviceindex/group/"):
+        response = client.get(path, HTTP_ACCEPT_LANGUAGE="vi")
+        assert response.status_code == 200, path
+    html = client.get("/admin/serviceindex/indicator/").content.decode()
+    assert "Hồ sơ xử lý trước hạn, đúng hạn" in html and "chỉ tiêu (%)" in html.lower()
+    band = Band.objects.get(label="Tốt")
+    response = client.post(
+        f"/admin/serviceindex/band/{band.pk}/change/",
+        {"order": band.order, "label": "Tốt", "min_points": "75"},
+    )
+    assert response.status_code == 302
+    band.refresh_from_db()
+    assert band.min_points == Decimal(75)
