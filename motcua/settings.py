@@ -87,6 +87,7 @@ INSTALLED_APPS = [
     "motcua.citizens",
     "motcua.payments",
     "motcua.legacy",
+    "motcua.serviceindex",
 ]
 
 MIDDLEWARE = [

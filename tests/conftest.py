@@ -26,6 +26,7 @@ SEEDS = [
     ("motcua.org.migrations.0002_default_agency_kinds", "add_kinds"),
     ("motcua.ratings.migrations.0002_default_rules", "seed"),
     ("motcua.feedback.migrations.0002_seed_time_limits", "seed"),
+    ("motcua.serviceindex.migrations.0002_default_index", "seed"),
 ]
 
 
