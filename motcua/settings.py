@@ -138,6 +138,9 @@ if _database["ENGINE"] == "django.db.backends.sqlite3":
     _name = Path(_database["NAME"])
     _database["TEST"] = {"NAME": str(_name.with_name(f"test_{_name.name}"))}
 elif _database["ENGINE"] == "django.db.backends.postgresql":
+    if not env_bool("MOTCUA_PG_JIT", False):
+        # The statistics' aggregates cost more to JIT-compile than to run (docs/decisions/0006).
+        _database["OPTIONS"] = {**_database.get("OPTIONS", {}), "options": "-c jit=off"}
     if env_bool("MOTCUA_DB_POOL", True):
         _database["OPTIONS"] = {**_database.get("OPTIONS", {}), "pool": True}
     else:

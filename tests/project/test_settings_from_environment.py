@@ -61,3 +61,15 @@ def test_postgresql_urls_turn_connection_pooling_on(tmp_path):
         text=True,
     )
     assert result.stdout.strip() == "True", result.stderr
+
+
+def test_postgresql_connections_turn_jit_off_unless_asked(db, settings):
+    """Decision 0006: the statistics' aggregates cost more to JIT-compile than to run."""
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        assert "options" not in settings.DATABASES["default"].get("OPTIONS", {})
+        return
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW jit")
+        assert cursor.fetchone() == ("off",)
