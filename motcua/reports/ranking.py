@@ -7,8 +7,7 @@ from fractions import Fraction
 
 from motcua.org.models import Agency
 
-from .rates import percent
-from .settlement import Figures, settlement
+from .settlement import Figures, Settlement, settlement
 
 
 @dataclass(frozen=True)
@@ -23,7 +22,7 @@ class Ranked:
 
     @property
     def on_time_rate(self) -> str:
-        return percent(self.in_time, self.figures.resolved)
+        return self.figures.in_time_rate()
 
 
 def _order(entry: tuple[Agency, Figures]):
@@ -38,9 +37,15 @@ def _order(entry: tuple[Agency, Figures]):
 def ranking(agency: Agency, first_day: date, last_day: date, *, now: datetime | None = None) -> list[Ranked]:
     """Every active agency directly below `agency` (with its subtree), best on-time rate first; an agency
     with no dossier in the period is listed with zeros, after those that resolved something."""
-    report = settlement(agency, first_day, last_day, by="agency", now=now)
+    return rank(settlement(agency, first_day, last_day, by="agency", now=now))
+
+
+def rank(report: Settlement) -> list[Ranked]:
+    """`ranking` of a report already broken down by agency (a dashboard reuses the one it shows)."""
+    if report.by != "agency":
+        raise ValueError("the ranking needs a report broken down by agency")
     figures = {row.key: row.figures for row in report.rows}
-    children = agency.children.filter(is_active=True)
+    children = report.agency.children.filter(is_active=True)
     entries = sorted(((child, figures.get(child.code, Figures())) for child in children), key=_order)
     return [
         Ranked(position=index, agency=child, figures=found)

@@ -12,11 +12,12 @@ dossiers_behind(agency, first_day, last_day, figure, *, now=None, by=None, key=N
     the dossiers behind one number of the report (FIGURES: "received.online", "resolved.late"...), of the
     total or of one row (`by`, `key`), with the report's own conditions
 ranking(agency, first_day, last_day, *, now=None) -> [Ranked]
-    the agencies directly below, by on-time rate ((early + on time) % of resolved), ties broken
+    the agencies directly below, by on-time rate ((early + on time) % of resolved), ties broken;
+    rank(report) does the same from a report already broken down by agency
 """
 
 from .periods import bounds, vietnamese_date, vietnamese_month
-from .ranking import Ranked, ranking
+from .ranking import Ranked, rank, ranking
 from .rates import percent
 from .settlement import (
     BREAKDOWNS,
@@ -44,6 +45,7 @@ __all__ = [
     "counted",
     "dossiers_behind",
     "percent",
+    "rank",
     "ranking",
     "received_in",
     "settlement",

@@ -111,6 +111,15 @@ class Figures:
             "late": percent(self.late, self.resolved),
         }
 
+    def in_time_rate(self) -> str:
+        """Early and on time together as a percentage of resolved: the "on-time rate" of the dashboards, the
+        ranking and the public page."""
+        return percent(self.early + self.on_time, self.resolved)
+
+    def online_share(self) -> str:
+        """Online as a percentage of the dossiers received within the period (carried-over ones left out)."""
+        return percent(self.online, self.online + self.direct_postal)
+
     def value(self, figure: str) -> int:
         """One number by its name in FIGURES, e.g. "resolved.late" or "evaluations.satisfied"."""
         group, part = figure.split(".")
