@@ -9,6 +9,7 @@ v1 = [
     path("", include("motcua.feedback.api")),  # public/feedback/ and feedback/
     path("public/", include("motcua.portal.api")),
     path("dossiers/", include("motcua.dossiers.api")),
+    path("reports/", include("motcua.reports.api")),
 ]
 
 urlpatterns = [
