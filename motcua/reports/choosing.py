@@ -17,7 +17,7 @@ PERIODS = {
     "month": gettext_lazy("This month"),
     "quarter": gettext_lazy("This quarter"),
     "year": gettext_lazy("This year"),
-    "custom": gettext_lazy("From … to …"),
+    "custom": gettext_lazy("Custom period"),
 }
 
 

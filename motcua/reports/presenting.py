@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from .choosing import Selection
 from .ranking import Ranked
@@ -90,12 +91,12 @@ def chart_data(by_agency: Settlement, months: list[Row], ranked: list[Ranked]) -
             "share": total.online_share(),
         },
         "words": {
-            "received": str(_("Received")),
-            "early": str(_("Early")),
-            "on_time": str(_("On time")),
-            "late": str(_("Late")),
+            "received": str(pgettext_lazy("report", "Received")),
+            "early": str(pgettext_lazy("report", "Early")),
+            "on_time": str(pgettext_lazy("report", "On time")),
+            "late": str(pgettext_lazy("report", "Late")),
             "rate": str(_("On-time rate (%)")),
-            "online": str(_("Online")),
+            "online": str(pgettext_lazy("report", "Online")),
             "direct_postal": str(_("At the desk or by post")),
         },
     }
