@@ -10,6 +10,11 @@ cp node_modules/alpinejs/dist/cdn.min.js $OUT/alpinejs/alpine.min.js
 cp node_modules/chart.js/dist/chart.umd.min.js $OUT/chartjs/
 cp node_modules/bootstrap/dist/css/bootstrap.min.css $OUT/bootstrap/
 cp node_modules/bootstrap/dist/js/bootstrap.bundle.min.js $OUT/bootstrap/
+# The source maps are not vendored: drop the lines that point to them, or collectstatic's manifest storage
+# (production) fails on the missing .map files. tests/project/test_static_files_collect_for_production.py checks.
+for file in $OUT/*/*.js $OUT/*/*.css; do
+  sed -i -e '/^\/\/# sourceMappingURL=/d' -e '/^\/\*# sourceMappingURL=.*\*\/$/d' "$file"
+done
 # axe-core is used only by the browser tests (accessibility checks); it is never served to users.
 mkdir -p ../tests/browser/vendor
 cp node_modules/axe-core/axe.min.js ../tests/browser/vendor/

@@ -9,6 +9,7 @@ admin.site.index_title = _("One-stop shop administration")
 
 urlpatterns = [
     path("", include("motcua.ratings.urls")),  # /rate/... public, /office/ratings/... staff
+    path("", include("motcua.reports.urls")),  # /office/reports/... staff dashboard
     path("", include("motcua.portal.urls")),
     path("", include("motcua.serviceindex.urls")),  # /office/service-index/... staff
     path("office/", include("motcua.office.urls")),

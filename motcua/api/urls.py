@@ -10,6 +10,7 @@ v1 = [
     path("public/", include("motcua.portal.api")),
     path("dossiers/", include("motcua.dossiers.api")),
     path("", include("motcua.serviceindex.api")),  # service-index/
+    path("reports/", include("motcua.reports.api")),
 ]
 
 urlpatterns = [

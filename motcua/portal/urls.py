@@ -9,4 +9,5 @@ urlpatterns = [
     path("procedures/<str:code>/", views.procedure_detail, name="procedure"),
     path("track/", views.track_form, name="track-form"),
     path("track/<str:code>/", views.track, name="track"),
+    path("minh-bach/<str:code>/", views.transparency_page, name="transparency"),
 ]

@@ -21,6 +21,7 @@ from motcua.org.models import Agency
 
 from . import presenting, ratelimit, selectors, tracking
 from .forms import CatalogueSearchForm, TrackingForm
+from .transparency import transparency
 
 PAGE_SIZE = 20
 
@@ -130,3 +131,13 @@ def private(response):
     response["Cache-Control"] = "no-store"
     response["Referrer-Policy"] = "no-referrer"
     return response
+
+
+@require_safe
+def transparency_page(request, code: str):
+    """/minh-bach/<agency code>/: this year's on-time rate, online share and satisfaction of an agency (with
+    its units), no login."""
+    agency = Agency.objects.filter(code=code, is_active=True).first()
+    if agency is None:
+        raise Http404(_("No agency has this code."))
+    return render(request, "portal/transparency.html", {"agency": agency, "found": transparency(agency)})

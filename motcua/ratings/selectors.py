@@ -160,14 +160,22 @@ def evaluation_counts(dossiers: QuerySet) -> dict[str, int]:
     """For statistics (issue 8, and the 766 satisfaction indicator 5.4): how many of `dossiers` there are,
     how many were rated (through any channel), and how many of those are satisfied: every rating of the
     dossier says "very satisfied" or "satisfied" (one "not satisfied" makes the dossier not satisfied)."""
-    rated = Rating.objects.filter(dossier=OuterRef("pk"))
-    unhappy = rated.filter(overall=Overall.NOT_SATISFIED)
+    condition = evaluation_conditions()
     counts = dossiers.order_by().aggregate(
         dossiers=Count("pk", distinct=True),
-        evaluated=Count("pk", filter=Q(Exists(rated)), distinct=True),
-        satisfied=Count("pk", filter=Q(Exists(rated)) & ~Q(Exists(unhappy)), distinct=True),
+        evaluated=Count("pk", filter=condition["evaluated"], distinct=True),
+        satisfied=Count("pk", filter=condition["satisfied"], distinct=True),
     )
     return {key: counts[key] or 0 for key in ("dossiers", "evaluated", "satisfied")}
+
+
+def evaluation_conditions() -> dict[str, Q]:
+    """The conditions behind `evaluation_counts`, on a dossier: "evaluated" (rated at least once, through any
+    channel) and "satisfied" (rated, and no rating of it says "not satisfied"). The reports count and list
+    dossiers with them (their drill-down)."""
+    rated = Rating.objects.filter(dossier=OuterRef("pk"))
+    unhappy = rated.filter(overall=Overall.NOT_SATISFIED)
+    return {"evaluated": Q(Exists(rated)), "satisfied": Q(Exists(rated)) & ~Q(Exists(unhappy))}
 
 
 # --- Art. 15 aggregation ---------------------------------------------------------------------------------

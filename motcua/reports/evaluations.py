@@ -6,7 +6,7 @@ the report still counts the dossiers.
 """
 
 from django.apps import apps
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
 EMPTY = {"dossiers": 0, "evaluated": 0, "satisfied": 0}
 
@@ -20,6 +20,16 @@ def evaluation_counts(dossiers: QuerySet, received: int) -> dict[str, int]:
     if counts is None:
         return {"dossiers": received, "evaluated": 0, "satisfied": 0}
     return counts(dossiers)
+
+
+def evaluation_conditions() -> dict[str, Q]:
+    """{"evaluated": Q, "satisfied": Q} on a dossier, the conditions `evaluation_counts` counts with (nothing
+    matches where the ratings app is not installed)."""
+    if not apps.is_installed("motcua.ratings"):
+        return {"evaluated": Q(pk__in=[]), "satisfied": Q(pk__in=[])}
+    from motcua.ratings import selectors
+
+    return selectors.evaluation_conditions()
 
 
 def _ratings_counts():

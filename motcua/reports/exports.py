@@ -32,13 +32,21 @@ def filename(agency: Agency, first_day: date, last_day: date, by: str | None, fm
     return "-".join(part for part in parts if part) + f".{fmt}"
 
 
+def settlement_json(
+    agency: Agency, first_day: date, last_day: date, by: str | None = None, *, now: datetime | None = None
+) -> dict:
+    """The report as the JSON object of `motcua report settlement --format json` and of
+    GET /api/v1/reports/settlement/ (docs/reports.md, "JSON")."""
+    return settlement(agency, first_day, last_day, by, now=now).as_dict()
+
+
 def export(
     agency: Agency, first_day: date, last_day: date, by: str | None, fmt: str, *, now: datetime | None = None
 ) -> Export:
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r}")
     if fmt == "json":
-        data = settlement(agency, first_day, last_day, by, now=now).as_dict()
+        data = settlement_json(agency, first_day, last_day, by, now=now)
         content = (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode()
     else:
         with translation.override("vi"):

@@ -8,17 +8,26 @@ received_in(agency, first_day, last_day) -> QuerySet   the dossiers received wit
 percent(part, whole) -> str                             "66.67": two decimals, half up, "0.00" for 0
 bounds(first_day, last_day) -> (begin, stop)            the period as instants, stop excluded
 vietnamese_date(field) -> expression                    the Vietnamese date of an instant, in SQL
+dossiers_behind(agency, first_day, last_day, figure, *, now=None, by=None, key=None) -> QuerySet
+    the dossiers behind one number of the report (FIGURES: "received.online", "resolved.late"...), of the
+    total or of one row (`by`, `key`), with the report's own conditions
+ranking(agency, first_day, last_day, *, now=None) -> [Ranked]
+    the agencies directly below, by on-time rate ((early + on time) % of resolved), ties broken;
+    rank(report) does the same from a report already broken down by agency
 """
 
 from .periods import bounds, vietnamese_date, vietnamese_month
+from .ranking import Ranked, rank, ranking
 from .rates import percent
 from .settlement import (
     BREAKDOWNS,
+    FIGURES,
     Evaluations,
     Figures,
     Row,
     Settlement,
     counted,
+    dossiers_behind,
     received_in,
     settlement,
     timeliness,
@@ -26,13 +35,18 @@ from .settlement import (
 
 __all__ = [
     "BREAKDOWNS",
+    "FIGURES",
     "Evaluations",
     "Figures",
+    "Ranked",
     "Row",
     "Settlement",
     "bounds",
     "counted",
+    "dossiers_behind",
     "percent",
+    "rank",
+    "ranking",
     "received_in",
     "settlement",
     "timeliness",

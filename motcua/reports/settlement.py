@@ -34,7 +34,7 @@ from motcua.dossiers.models import Dossier, Pause
 from motcua.org.models import Agency
 from motcua.worktime.engine import EARLY, LATE, ON_TIME
 
-from .evaluations import evaluation_counts
+from .evaluations import evaluation_conditions, evaluation_counts
 from .periods import bounds, vietnamese_date, vietnamese_month
 from .rates import percent
 
@@ -110,6 +110,20 @@ class Figures:
             "on_time": percent(self.on_time, self.resolved),
             "late": percent(self.late, self.resolved),
         }
+
+    def in_time_rate(self) -> str:
+        """Early and on time together as a percentage of resolved: the "on-time rate" of the dashboards, the
+        ranking and the public page."""
+        return percent(self.early + self.on_time, self.resolved)
+
+    def online_share(self) -> str:
+        """Online as a percentage of the dossiers received within the period (carried-over ones left out)."""
+        return percent(self.online, self.online + self.direct_postal)
+
+    def value(self, figure: str) -> int:
+        """One number by its name in FIGURES, e.g. "resolved.late" or "evaluations.satisfied"."""
+        group, part = figure.split(".")
+        return self.as_dict()[group][part]
 
     def as_dict(self) -> dict:
         return {
@@ -212,21 +226,68 @@ def _measured_at(stop: datetime, now: datetime | None) -> datetime:
     return min(stop, now)
 
 
-def _aggregates(begin: datetime, stop: datetime) -> dict:
+# The figures' conditions, each written once: `settlement()` counts them (one COUNT FILTER each) and
+# `dossiers_behind()` lists them. Each applies to `_classified(counted(...))`, whose aliases `timeliness` and
+# `standing` it may use.
+FIGURES = (
+    "received.total",
+    "received.online",
+    "received.direct_postal",
+    "received.carried_over",
+    "resolved.total",
+    "resolved.early",
+    "resolved.on_time",
+    "resolved.late",
+    "in_progress.total",
+    "in_progress.within_time",
+    "in_progress.overdue",
+    "evaluations.dossiers",
+    "evaluations.evaluated",
+    "evaluations.satisfied",
+)
+
+# The counted figures of `Figures` (COUNTED_FIGURES) and the evaluations' population, by figure name.
+_COUNTED = {
+    "online": "received.online",
+    "direct_postal": "received.direct_postal",
+    "carried_over": "received.carried_over",
+    "early": "resolved.early",
+    "on_time": "resolved.on_time",
+    "late": "resolved.late",
+    "within_time": "in_progress.within_time",
+    "overdue": "in_progress.overdue",
+    "received_in_period": "evaluations.dossiers",
+}
+
+
+def conditions(begin: datetime, stop: datetime) -> dict[str, Q]:
+    """The condition of every figure in FIGURES on a counted, classified dossier, for the period [begin,
+    stop)."""
     in_period = Q(received_at__gte=begin)
     resolved = Q(finished_at__lt=stop)  # a counted dossier finished before `stop` finished within the period
     open_at_end = Q(finished_at__isnull=True) | Q(finished_at__gte=stop)
+    evaluation = evaluation_conditions()
     return {
-        "online": Count("pk", filter=in_period & Q(channel=Channel.ONLINE)),
-        "direct_postal": Count("pk", filter=in_period & Q(channel__in=[Channel.DIRECT, Channel.POSTAL])),
-        "carried_over": Count("pk", filter=Q(received_at__lt=begin)),
-        "early": Count("pk", filter=resolved & Q(timeliness=EARLY)),
-        "on_time": Count("pk", filter=resolved & Q(timeliness=ON_TIME)),
-        "late": Count("pk", filter=resolved & Q(timeliness=LATE)),
-        "within_time": Count("pk", filter=open_at_end & Q(standing="within_time")),
-        "overdue": Count("pk", filter=open_at_end & Q(standing="overdue")),
-        "received_in_period": Count("pk", filter=in_period),
+        "received.total": Q(),  # every counted dossier
+        "received.online": in_period & Q(channel=Channel.ONLINE),
+        "received.direct_postal": in_period & Q(channel__in=[Channel.DIRECT, Channel.POSTAL]),
+        "received.carried_over": Q(received_at__lt=begin),
+        "resolved.total": resolved,
+        "resolved.early": resolved & Q(timeliness=EARLY),
+        "resolved.on_time": resolved & Q(timeliness=ON_TIME),
+        "resolved.late": resolved & Q(timeliness=LATE),
+        "in_progress.total": open_at_end,
+        "in_progress.within_time": open_at_end & Q(standing="within_time"),
+        "in_progress.overdue": open_at_end & Q(standing="overdue"),
+        "evaluations.dossiers": in_period,
+        "evaluations.evaluated": in_period & evaluation["evaluated"],
+        "evaluations.satisfied": in_period & evaluation["satisfied"],
     }
+
+
+def _aggregates(begin: datetime, stop: datetime) -> dict:
+    where = conditions(begin, stop)
+    return {name: Count("pk", filter=where[figure]) for name, figure in _COUNTED.items()}
 
 
 def timeliness(finished: str, due: str) -> Case:
@@ -304,7 +365,12 @@ def _agency_breakdown(agency: Agency) -> _Breakdown:
 
 def _month_selects(first_day: date, last_day: date) -> Callable[[str], Q]:
     def selects(key: str) -> Q:
-        year, month = (int(part) for part in key.split("-"))
+        try:
+            year, month = (int(part) for part in key.split("-"))
+        except ValueError:
+            raise ValueError(f"not a month: {key!r}") from None
+        if not 1 <= month <= 12:
+            raise ValueError(f"not a month: {key!r}")
         start = date(year, month, 1)
         following = date(year + month // 12, month % 12 + 1, 1)
         begin, stop = bounds(start, following - timedelta(days=1))
@@ -410,3 +476,32 @@ def settlement(
 
 def _evaluations(dossiers: QuerySet, received: int) -> Evaluations:
     return Evaluations(**evaluation_counts(dossiers, received))
+
+
+# --- the drill-down --------------------------------------------------------------------------------------
+
+
+def dossiers_behind(
+    agency: Agency,
+    first_day: date,
+    last_day: date,
+    figure: str,
+    *,
+    now: datetime | None = None,
+    by: str | None = None,
+    key: str | None = None,
+) -> QuerySet:
+    """The dossiers behind one number of `settlement(agency, first_day, last_day, by, now=now)`: `figure` is
+    one of FIGURES ("resolved.late", "evaluations.satisfied"...), of the total or, with `by` and `key`, of
+    one row. Same base query and same conditions as the report, so `.count()` is the report's number."""
+    if figure not in FIGURES:
+        raise ValueError(f"unknown figure {figure!r}")
+    if by is not None and by not in BREAKDOWNS:
+        raise ValueError(f"unknown breakdown {by!r}")
+    if last_day < first_day:
+        raise ValueError("the period ends before it starts")
+    begin, stop = bounds(first_day, last_day)
+    dossiers = _classified(counted(agency, first_day, last_day), _measured_at(stop, now))
+    if by is not None:
+        dossiers = dossiers.filter(_breakdown(by, agency, first_day, last_day).selects(str(key or "")))
+    return dossiers.filter(conditions(begin, stop)[figure])

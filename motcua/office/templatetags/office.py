@@ -11,7 +11,8 @@ register = template.Library()
 
 @register.inclusion_tag("office/nav.html", takes_context=True)
 def office_nav(context):
-    """The staff navigation of base.html: my work, reception (desk officers), search."""
+    """The staff navigation of base.html: my work, reception (desk officers), statistics (leaders and
+    monitors), search."""
     request = context.get("request")
     user = getattr(request, "user", None)
     signed_in = user is not None and user.is_authenticated
@@ -20,6 +21,7 @@ def office_nav(context):
         "user": user,
         "signed_in": signed_in,
         "is_desk": signed_in and agencies_where(user, Action.RECEIVE).exists(),
+        "sees_statistics": signed_in and agencies_where(user, Action.VIEW_STATISTICS).exists(),
     }
 
 
