@@ -48,6 +48,15 @@ def test_roles_without_statistics_get_403(client, dataset):
         assert client.get("/office/reports/export/", MARCH_QUERY | {"format": "json"}).status_code == 403
 
 
+def test_the_office_menu_leads_to_the_statistics_only_those_who_may_see_them(client, dataset):
+    client.force_login(dataset.world.desk)
+    home = client.get("/office/").content.decode()
+    assert DASHBOARD not in home and "/office/service-index/" not in home
+    client.force_login(dataset.world.leader)
+    home = client.get("/office/").content.decode()
+    assert f'href="{DASHBOARD}"' in home and 'href="/office/service-index/"' in home
+
+
 def test_a_ward_leader_may_not_see_the_province(client, dataset):
     client.force_login(dataset.world.leader)  # leader of the ward
     assert client.get(DASHBOARD, MARCH_QUERY).status_code == 403
