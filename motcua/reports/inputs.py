@@ -13,6 +13,9 @@ from .exports import FORMATS
 from .settlement import BREAKDOWNS
 
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+# The Vietnamese date in SQL is exact from 1976 on (reports/periods.py); the last year leaves room for the day
+# after the period's end.
+EARLIEST, LATEST = date(1976, 1, 1), date(9998, 12, 31)
 
 
 class InputErrors(Exception):
@@ -46,13 +49,20 @@ def _day(value: str | None, name: str, errors: dict) -> date | None:
     try:
         if not ISO_DATE.match(value):
             raise ValueError(value)
-        return date.fromisoformat(value)
+        day = date.fromisoformat(value)
     except ValueError:
         errors[name] = [
             _("“%(value)s” is not a date: write %(name)s as YYYY-MM-DD, e.g. 2026-03-31.")
             % {"value": value, "name": name}
         ]
         return None
+    if not EARLIEST <= day <= LATEST:
+        errors[name] = [
+            _("%(name)s must be between %(earliest)s and %(latest)s.")
+            % {"name": name, "earliest": EARLIEST.isoformat(), "latest": LATEST.isoformat()}
+        ]
+        return None
+    return day
 
 
 def parse_settlement_request(

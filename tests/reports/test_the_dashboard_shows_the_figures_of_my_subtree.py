@@ -144,6 +144,8 @@ def test_the_period_pickers(client, dataset, frozen_clock):
         ({"period": "custom", "from": "2026-03-31", "to": "2026-03-01"}, "trước khi bắt đầu"),
         ({"period": "custom", "to": "2026-03-01"}, "Cần có ngày"),
         ({"period": "decade"}, "Khoảng thời gian"),
+        ({"period": "custom", "from": "2026-03-01", "to": "9999-12-31"}, "phải từ 1976-01-01"),
+        ({"period": "custom", "from": "0001-01-01", "to": "2026-03-31"}, "phải từ 1976-01-01"),
         ({"agency": "no-such-agency"}, "Không có cơ quan"),
     ],
 )

@@ -77,6 +77,7 @@ def test_others_are_refused(dataset):
         ({**MARCH_QUERY, "to": "31/03/2026"}, {"to"}),
         ({**MARCH_QUERY, "from": "2026-04-01"}, {"to"}),
         ({**MARCH_QUERY, "by": "colour"}, {"by"}),
+        ({**MARCH_QUERY, "to": "9999-12-31"}, {"to"}),
     ],
 )
 def test_bad_input_is_a_structured_400_in_vietnamese(dataset, query, fields):
