@@ -171,11 +171,11 @@ def evaluation_counts(dossiers: QuerySet) -> dict[str, int]:
 
 def evaluation_conditions() -> dict[str, Q]:
     """The conditions behind `evaluation_counts`, on a dossier: "evaluated" (rated at least once, through any
-    channel) and "satisfied" (rated, and no rating of it says "not satisfied"). The reports count and list
-    dossiers with them (their drill-down)."""
+    channel), "satisfied" (rated, and no rating of it says "not satisfied") and "unsatisfied" (some rating
+    says "not satisfied"). The reports count and list dossiers with them (their drill-down)."""
     rated = Rating.objects.filter(dossier=OuterRef("pk"))
-    unhappy = rated.filter(overall=Overall.NOT_SATISFIED)
-    return {"evaluated": Q(Exists(rated)), "satisfied": Q(Exists(rated)) & ~Q(Exists(unhappy))}
+    unhappy = Q(Exists(rated.filter(overall=Overall.NOT_SATISFIED)))
+    return {"evaluated": Q(Exists(rated)), "satisfied": Q(Exists(rated)) & ~unhappy, "unsatisfied": unhappy}
 
 
 # --- Art. 15 aggregation ---------------------------------------------------------------------------------

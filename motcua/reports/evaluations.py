@@ -1,40 +1,26 @@
-"""The one door to the ratings app for the settlement report's evaluations (domain reference §8).
+"""The one door to the applicants' evaluations for the settlement report (domain reference §8).
 
-`motcua.ratings.selectors.evaluation_counts(dossiers)` says, of a queryset of dossiers, how many there are,
-how many were rated and how many are satisfied. Where the ratings app is not installed, nothing was rated:
-the report still counts the dossiers.
+A dossier's evaluation comes from two places: the ratings app (`Rating`: the kiosk or the online page) and the
+legacy import (`ImportedEvaluation`: what the old system recorded). The report counts both, in its one
+aggregate, with the conditions below; each app defines its own part.
 """
 
 from django.apps import apps
-from django.db.models import Q, QuerySet
-
-EMPTY = {"dossiers": 0, "evaluated": 0, "satisfied": 0}
-
-
-def evaluation_counts(dossiers: QuerySet, received: int) -> dict[str, int]:
-    """{"dossiers", "evaluated", "satisfied"} of `dossiers`, whose number the caller knows (`received`): no
-    query at all when it is 0."""
-    if not received:
-        return dict(EMPTY)
-    counts = _ratings_counts()
-    if counts is None:
-        return {"dossiers": received, "evaluated": 0, "satisfied": 0}
-    return counts(dossiers)
+from django.db.models import Q
 
 
 def evaluation_conditions() -> dict[str, Q]:
-    """{"evaluated": Q, "satisfied": Q} on a dossier, the conditions `evaluation_counts` counts with (nothing
-    matches where the ratings app is not installed)."""
-    if not apps.is_installed("motcua.ratings"):
-        return {"evaluated": Q(pk__in=[]), "satisfied": Q(pk__in=[])}
-    from motcua.ratings import selectors
+    """{"evaluated": Q, "satisfied": Q} on a dossier: evaluated when the applicant rated it (ratings app) or
+    the old system recorded an evaluation (legacy import); satisfied when evaluated and none of these says
+    "not satisfied". Nothing matches where neither app is installed."""
+    evaluated, unsatisfied = Q(pk__in=[]), Q(pk__in=[])
+    if apps.is_installed("motcua.ratings"):
+        from motcua.ratings import selectors as ratings
 
-    return selectors.evaluation_conditions()
+        rated = ratings.evaluation_conditions()
+        evaluated, unsatisfied = evaluated | rated["evaluated"], unsatisfied | rated["unsatisfied"]
+    if apps.is_installed("motcua.legacy"):
+        from motcua.legacy import selectors as legacy
 
-
-def _ratings_counts():
-    if not apps.is_installed("motcua.ratings"):
-        return None
-    from motcua.ratings import selectors
-
-    return getattr(selectors, "evaluation_counts", None)
+        evaluated, unsatisfied = evaluated | Q(legacy.evaluated()), unsatisfied | Q(legacy.unsatisfied())
+    return {"evaluated": evaluated, "satisfied": evaluated & ~unsatisfied}

@@ -13,7 +13,8 @@ last_day:
   early on a Vietnamese date before the due date, on time otherwise;
 - in_progress: not finished before `stop`; within_time when the due instant is not before the end of the
   period (or now, for a period not over yet) or when the clock was paused then, else overdue;
-- evaluations: of the dossiers received within the period, through `evaluations.evaluation_counts`.
+- evaluations: of the dossiers received within the period, rated (ratings) or evaluated in the old system
+  (legacy import), with `evaluations.evaluation_conditions`, in the same aggregate.
 
 Every count is a `COUNT(*) FILTER (WHERE ...)` (a CASE on SQLite) of one SELECT over the dossiers, grouped by
 the breakdown's key when there is one. Python only builds the query, orders the few rows, and formats rates.
@@ -34,7 +35,7 @@ from motcua.dossiers.models import Dossier, Pause
 from motcua.org.models import Agency
 from motcua.worktime.engine import EARLY, LATE, ON_TIME
 
-from .evaluations import evaluation_conditions, evaluation_counts
+from .evaluations import evaluation_conditions
 from .periods import bounds, vietnamese_date, vietnamese_month
 from .rates import percent
 
@@ -257,6 +258,8 @@ _COUNTED = {
     "within_time": "in_progress.within_time",
     "overdue": "in_progress.overdue",
     "received_in_period": "evaluations.dossiers",
+    "evaluated": "evaluations.evaluated",
+    "satisfied": "evaluations.satisfied",
 }
 
 
@@ -317,10 +320,11 @@ def _classified(dossiers: QuerySet, reference: datetime) -> QuerySet:
     )
 
 
-def _figures(row: dict, evaluations: Evaluations | None = None) -> Figures:
-    return Figures(
-        **{name: row[name] or 0 for name in COUNTED_FIGURES}, evaluations=evaluations or Evaluations()
-    )
+def _figures(row: dict) -> Figures:
+    """The figures of one aggregate row: the evaluations are counted in the same pass, since the dossiers
+    received within the period (their population) are among the counted ones."""
+    evaluations = Evaluations(row["received_in_period"] or 0, row["evaluated"] or 0, row["satisfied"] or 0)
+    return Figures(**{name: row[name] or 0 for name in COUNTED_FIGURES}, evaluations=evaluations)
 
 
 # --- breakdowns ------------------------------------------------------------------------------------------
@@ -449,10 +453,9 @@ def settlement(
     reference = _measured_at(stop, now)
     dossiers = _classified(counted(agency, first_day, last_day), reference)
     aggregates = _aggregates(begin, stop)
-    in_period = received_in(agency, first_day, last_day)
 
     totals = dossiers.order_by().aggregate(**aggregates)
-    total = _figures(totals, _evaluations(in_period, totals["received_in_period"]))
+    total = _figures(totals)
     rows: list[Row] = []
     if by is not None:
         breakdown = _breakdown(by, agency, first_day, last_day)
@@ -467,15 +470,8 @@ def settlement(
             row["key"] = _month_key(row["key"]) if by == "month" else str(row["key"])
             found.append(row)
         for row in sorted(found, key=breakdown.order):
-            evaluations = _evaluations(
-                in_period.filter(breakdown.selects(row["key"])), row["received_in_period"]
-            )
-            rows.append(Row(key=row["key"], label=breakdown.label(row), figures=_figures(row, evaluations)))
+            rows.append(Row(key=row["key"], label=breakdown.label(row), figures=_figures(row)))
     return Settlement(agency=agency, first_day=first_day, last_day=last_day, by=by, total=total, rows=rows)
-
-
-def _evaluations(dossiers: QuerySet, received: int) -> Evaluations:
-    return Evaluations(**evaluation_counts(dossiers, received))
 
 
 # --- the drill-down --------------------------------------------------------------------------------------

@@ -1,6 +1,6 @@
 """Imported dossiers are counted by the settlement report (Biểu II.06a) like any other: by their
 reception, finish and appointment instants, classified by the working-time engine's rule; and the old system's
-evaluations are counted by `legacy.selectors.evaluation_counts` over the report's dossiers."""
+evaluations are counted in the report's evaluations, as `legacy.selectors.evaluation_counts` counts them."""
 
 from datetime import date
 
@@ -56,3 +56,13 @@ def test_the_old_systems_evaluations_are_counted(tmp_path, now, ward, birth):
     services.import_dossiers(legacy_csv(tmp_path, ROWS))
     counts = selectors.evaluation_counts(received_in(ward.parent, date(2024, 3, 1), date(2024, 3, 31)))
     assert counts == {"dossiers": 7, "evaluated": 3, "satisfied": 2}
+    report = settlement(ward.parent, date(2024, 3, 1), date(2024, 3, 31), by="channel").as_dict()
+    assert report["evaluations"] == {
+        "dossiers": 7,
+        "evaluated": 3,
+        "satisfied": 2,
+        "rates": {"evaluated": "42.86", "satisfied": "66.67"},
+    }
+    by_channel = {row["key"]: row["evaluations"] for row in report["rows"]}
+    assert (by_channel["online"]["evaluated"], by_channel["online"]["satisfied"]) == (1, 1)  # very satisfied
+    assert (by_channel["direct"]["evaluated"], by_channel["direct"]["satisfied"]) == (2, 1)

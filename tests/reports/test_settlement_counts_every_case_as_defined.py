@@ -207,9 +207,12 @@ def test_evaluations_count_the_dossiers_received_in_the_period(dataset):
 
 
 def test_without_the_ratings_app_nothing_is_evaluated_but_dossiers_are_counted(dataset, monkeypatch):
+    from types import SimpleNamespace
+
     from motcua.reports import evaluations
 
-    monkeypatch.setattr(evaluations, "_ratings_counts", lambda: None)
+    without = SimpleNamespace(is_installed=lambda name: name not in ("motcua.ratings", "motcua.legacy"))
+    monkeypatch.setattr(evaluations, "apps", without)
     report = settlement(dataset.world.province, *MARCH).as_dict()
     assert report["evaluations"] == {
         "dossiers": 11,
@@ -220,11 +223,11 @@ def test_without_the_ratings_app_nothing_is_evaluated_but_dossiers_are_counted(d
 
 
 def test_the_report_is_a_fixed_number_of_queries(dataset, django_assert_max_num_queries):
-    """One aggregate query for the figures (and one for the evaluations), one grouped query per breakdown
-    (with one evaluation query per row that received dossiers): never a query per dossier."""
-    with django_assert_max_num_queries(2):
+    """One aggregate query for the figures, evaluations included, and one grouped query per breakdown (plus
+    the child agencies for a breakdown by agency): never a query per dossier or per row."""
+    with django_assert_max_num_queries(1):
         settlement(dataset.world.province, *MARCH)
-    with django_assert_max_num_queries(2 + 1 + 2):
+    with django_assert_max_num_queries(2):
         settlement(dataset.world.province, *MARCH, by="field")
-    with django_assert_max_num_queries(1 + 2 + 1 + 2):
+    with django_assert_max_num_queries(3):
         settlement(dataset.world.province, *MARCH, by="agency")
