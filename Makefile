@@ -5,6 +5,7 @@ PY := $(VENV)/bin/python
 MOTCUA := $(VENV)/bin/motcua
 STAMP := $(VENV)/.installed-stamp
 DEV_ENV := MOTCUA_DEBUG=1
+REPORTS_ROWS ?= 200000
 
 .PHONY: install system-packages messages demo test lint format bench
 
@@ -42,3 +43,4 @@ bench: install
 	$(DEV_ENV) $(PY) bench/worktime.py
 	$(DEV_ENV) $(PY) bench/outbox.py
 	$(DEV_ENV) $(PY) bench/intake.py
+	$(PY) bench/reports.py --rows $(REPORTS_ROWS)
