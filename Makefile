@@ -6,6 +6,7 @@ MOTCUA := $(VENV)/bin/motcua
 STAMP := $(VENV)/.installed-stamp
 DEV_ENV := MOTCUA_DEBUG=1
 REPORTS_ROWS ?= 200000
+IMPORT_ROWS ?= 200000
 
 .PHONY: install system-packages messages demo test lint format bench
 
@@ -43,4 +44,5 @@ bench: install
 	$(DEV_ENV) $(PY) bench/worktime.py
 	$(DEV_ENV) $(PY) bench/outbox.py
 	$(DEV_ENV) $(PY) bench/intake.py
+	$(PY) bench/legacy_import.py --rows $(IMPORT_ROWS)
 	$(PY) bench/reports.py --rows $(REPORTS_ROWS)
