@@ -69,6 +69,7 @@ class Checker:
         self.now = now
         self.duplicates = duplicates
         self.first_lines: dict[str, int] = {}  # code -> line, for duplicates within the file
+        self.agency_codes: set[str] = set()  # of the valid rows: the calendars the writer will need
 
     def _instant(self, value: str, column: str, line: int, errors: list) -> datetime | None:
         if not value:
@@ -228,7 +229,9 @@ class Checker:
                 )
         if errors:
             return errors
-        self.catalogue.note_agency(agency_code, nfc(agency_name), line)
+        if agency_code not in self.agency_codes:
+            self.agency_codes.add(agency_code)
+            self.catalogue.note_agency(agency_code, nfc(agency_name), line)
         if limit is None:
             self.catalogue.note_procedure(procedure_code, nfc(procedure_name), line)
         return Record(

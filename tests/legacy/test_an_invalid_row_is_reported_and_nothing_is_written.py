@@ -6,6 +6,7 @@ import pytest
 from motcua.catalog.models import Procedure
 from motcua.dossiers.models import Dossier, DossierEvent
 from motcua.legacy import services
+from motcua.legacy.models import ImportedEvaluation
 from motcua.org.models import Agency
 from tests.legacy.files import legacy_csv, row
 
@@ -93,27 +94,29 @@ def test_a_file_without_a_needed_column_is_refused(tmp_path, now, ward, birth):
 
 
 def test_a_batch_is_written_whole_or_not_at_all(tmp_path, now, ward, birth, monkeypatch):
-    """A failure while writing a batch (here the database refusing its third table) leaves nothing of that
-    batch; the batches before it stay, and running the import again completes the file."""
+    """A failure while writing a batch (here after its dossiers, events, pauses and evaluations were sent, at
+    its last step inside the transaction) leaves nothing of that batch; the batches before it stay, and
+    running the import again completes the file."""
     from motcua.legacy import writing
 
     rows = [row(code=f"B-{n}", evaluation="satisfied") for n in range(5)]
     path = legacy_csv(tmp_path, rows)
-    original = writing.Writer._insert
+    original = writing.Writer._bump_code_sequences
     calls = {"n": 0}
 
-    def failing(self, layout, batch):
+    def failing(self, records):
         calls["n"] += 1
-        if calls["n"] == 6:  # the second batch's third table
+        if calls["n"] == 2:  # the second batch
             raise RuntimeError("connection lost")
-        return original(self, layout, batch)
+        return original(self, records)
 
-    monkeypatch.setattr(writing.Writer, "_insert", failing)
+    monkeypatch.setattr(writing.Writer, "_bump_code_sequences", failing)
     with pytest.raises(RuntimeError):
         services.import_dossiers(path, batch_size=2)
     assert sorted(Dossier.objects.values_list("code", flat=True)) == ["B-0", "B-1"]
     assert DossierEvent.objects.count() == 2
-    monkeypatch.setattr(writing.Writer, "_insert", original)
+    assert ImportedEvaluation.objects.count() == 2
+    monkeypatch.setattr(writing.Writer, "_bump_code_sequences", original)
     summary = services.import_dossiers(path, batch_size=2)
     assert (summary.imported, summary.skipped) == (3, 2)
     assert Dossier.objects.count() == DossierEvent.objects.count() == 5
