@@ -19,12 +19,7 @@ In one run:
    `SELECT receiving_agency_id, state, count(*) FROM dossiers_dossier GROUP BY 1, 2` over the same table;
    then the ratios report / floor. The dashboard page is timed too once one exists (a URL named *dashboard*),
    after `collectstatic` into the run's own var directory (production settings serve hashed static files);
-4. what-if, measured in the same run and NOT what the application does: the province report again with the
-   session's `jit = off` (PostgreSQL's JIT compiles the report's big aggregate on every run, which costs
-   hundreds of milliseconds the query itself does not need); then, also with jit off, the report's own SQL
-   statements (captured) with the evaluations' `COUNT(DISTINCT id)` as plain `COUNT(id)` (the dossiers
-   there are one row each: no join multiplies them), run as raw SQL;
-5. when a target is missed, print EXPLAIN ANALYZE of the report's queries.
+4. when a target is missed, print EXPLAIN ANALYZE of the report's queries.
 
 Targets: at least 20,000 rows per second for the import (validation included); the province report under
 1 second and at most 2 times the floor. Settings are production's (MOTCUA_DEBUG off: no query log).
@@ -90,18 +85,6 @@ def explain_report(agency, first_day, last_day) -> str:
             cursor.execute("EXPLAIN (ANALYZE, BUFFERS) " + query["sql"])
             plans.append(query["sql"][:200] + " ...\n" + "\n".join(row[0] for row in cursor.fetchall()))
     return "\n\n".join(plans)
-
-
-def captured_statements(agency, first_day, last_day) -> list[str]:
-    """The SQL the report runs, parameters inlined (Django's query log of this connection)."""
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
-    from motcua.reports.selectors import settlement
-
-    with CaptureQueriesContext(connection) as queries:
-        settlement(agency, first_day, last_day)
-    return [query["sql"] for query in queries.captured_queries]
 
 
 def dashboard_url() -> str | None:
@@ -264,33 +247,6 @@ def run(options, csv_path: Path) -> None:
     print(
         f"targets: province under {TARGET_PROVINCE:.0f} s: {'met' if met_time else 'MISSED'}; at most "
         f"{TARGET_RATIO:.0f} x the floor: {'met' if met_ratio else 'MISSED'}"
-    )
-    with connection.cursor() as cursor:
-        cursor.execute("SET jit = off")
-    jit_best, jit_median, _ = timed(lambda: settlement(whole, first_day, last_day), options.repeat)
-    with connection.cursor() as cursor:
-        cursor.execute("RESET jit")
-    print(
-        f"what-if, not applied by the application: province with the session's jit = off: best "
-        f"{jit_best * 1000:,.0f} ms, median {jit_median * 1000:,.0f} ms; "
-        f"{jit_best / floor_best:.2f} x the floor"
-    )
-    statements = captured_statements(whole, first_day, last_day)
-    plain = [sql.replace("COUNT(DISTINCT ", "COUNT(") for sql in statements]
-
-    def run_plain():
-        with connection.cursor() as cursor:
-            cursor.execute("SET jit = off")
-            for sql in plain:
-                cursor.execute(sql)
-                cursor.fetchall()
-            cursor.execute("RESET jit")
-
-    plain_best, plain_median, _ = timed(run_plain, options.repeat)
-    print(
-        f"what-if, not applied by the application: the report's {len(plain)} statements with jit = off and "
-        f"COUNT(DISTINCT id) as COUNT(id): best {plain_best * 1000:,.0f} ms, median "
-        f"{plain_median * 1000:,.0f} ms; {plain_best / floor_best:.2f} x the floor"
     )
     url = dashboard_url()
     if url is None:
