@@ -65,12 +65,12 @@ def _day(value: str | None, name: str, errors: dict) -> date | None:
     return day
 
 
-def parse_settlement_request(
-    agency: str | None, first: str | None, last: str | None, by: str | None = None, fmt: str | None = None
-) -> SettlementRequest:
-    """Check every input; raise InputErrors naming each one refused (unknown agency, a bad date, a period that
-    ends before it starts, an unknown breakdown or format)."""
-    errors: dict[str, list[str]] = {}
+def check_period(
+    agency: str | None, first: str | None, last: str | None, errors: dict[str, list[str]]
+) -> tuple[Agency | None, date | None, date | None]:
+    """An agency code and a period of Vietnamese dates, as every statistic asks for them (the settlement
+    report, the service index): the agency and the two days, or None for each one refused, with its messages
+    in `errors`."""
     code = (agency or "").strip()
     found = Agency.objects.filter(code=code).first() if code else None
     if not code:
@@ -84,6 +84,16 @@ def parse_settlement_request(
             _("The period ends (%(to)s) before it starts (%(from)s).")
             % {"to": last_day.isoformat(), "from": first_day.isoformat()}
         ]
+    return found, first_day, last_day
+
+
+def parse_settlement_request(
+    agency: str | None, first: str | None, last: str | None, by: str | None = None, fmt: str | None = None
+) -> SettlementRequest:
+    """Check every input; raise InputErrors naming each one refused (unknown agency, a bad date, a period that
+    ends before it starts, an unknown breakdown or format)."""
+    errors: dict[str, list[str]] = {}
+    found, first_day, last_day = check_period(agency, first, last, errors)
     by = (by or "").strip() or None
     if by is not None and by not in BREAKDOWNS:
         errors["by"] = [

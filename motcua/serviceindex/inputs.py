@@ -1,27 +1,18 @@
 """What a caller asks for (the command line, the REST API), checked into an `IndexRequest` or refused with
-translated messages per input."""
+translated messages per input. The agency and the period are checked as for the settlement report
+(`reports.inputs.check_period`)."""
 
-import re
 from dataclasses import dataclass
 from datetime import date
 
 from django.utils.translation import gettext as _
 
 from motcua.org.models import Agency
+from motcua.reports.inputs import InputErrors, check_period
 
-ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+__all__ = ["FORMATS", "IndexRequest", "InputErrors", "parse_request"]
+
 FORMATS = ("json", "text")
-
-
-class InputErrors(Exception):
-    """Refused inputs: {input name: [messages]}, in the order they were checked."""
-
-    def __init__(self, errors: dict[str, list[str]]):
-        super().__init__(errors)
-        self.errors = errors
-
-    def first(self) -> str:
-        return next(iter(self.errors.values()))[0]
 
 
 @dataclass(frozen=True)
@@ -32,42 +23,13 @@ class IndexRequest:
     format: str = "json"
 
 
-def _day(value: str | None, name: str, errors: dict) -> date | None:
-    value = (value or "").strip()
-    if not value:
-        errors[name] = [_("The date “%(name)s” is required (YYYY-MM-DD).") % {"name": name}]
-        return None
-    try:
-        if not ISO_DATE.match(value):
-            raise ValueError(value)
-        return date.fromisoformat(value)
-    except ValueError:
-        errors[name] = [
-            _("“%(value)s” is not a date: write %(name)s as YYYY-MM-DD, e.g. 2026-03-31.")
-            % {"value": value, "name": name}
-        ]
-        return None
-
-
 def parse_request(
     agency: str | None, first: str | None, last: str | None, fmt: str | None = None
 ) -> IndexRequest:
     """Check every input; raise InputErrors naming each one refused (unknown agency, a bad date, a period that
     ends before it starts, an unknown format)."""
     errors: dict[str, list[str]] = {}
-    code = (agency or "").strip()
-    found = Agency.objects.filter(code=code).first() if code else None
-    if not code:
-        errors["agency"] = [_("The agency's code is required.")]
-    elif found is None:
-        errors["agency"] = [_("There is no agency with the code “%(code)s”.") % {"code": code}]
-    first_day = _day(first, "from", errors)
-    last_day = _day(last, "to", errors)
-    if first_day and last_day and last_day < first_day:
-        errors["to"] = [
-            _("The period ends (%(to)s) before it starts (%(from)s).")
-            % {"to": last_day.isoformat(), "from": first_day.isoformat()}
-        ]
+    found, first_day, last_day = check_period(agency, first, last, errors)
     fmt = (fmt or "").strip() or "json"
     if fmt not in FORMATS:
         errors["format"] = [

@@ -155,6 +155,14 @@ def test_bad_inputs_are_named_field_by_field(dataset):
     assert error["fields"]["agency"] == ["Không có cơ quan nào có mã “KHONG.CO”."]
 
 
+def test_a_date_the_reports_cannot_hold_is_refused_not_a_server_error(dataset):
+    """The period is checked as for the settlement report (one check): year 9999 is out of range."""
+    asked = {"agency": dataset.world.ward.code, "from": "2026-03-01", "to": "9999-12-31"}
+    response = api(dataset.world.monitor).get("/api/v1/service-index/", asked)
+    assert response.status_code == 400
+    assert set(response.json()["error"]["fields"]) == {"to"}
+
+
 # --- staff page ------------------------------------------------------------------------------------------
 
 
