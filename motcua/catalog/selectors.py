@@ -20,6 +20,16 @@ def current_version(code: str) -> ProcedureVersion | None:
     return procedures_in_force().filter(procedure__code=code).first()
 
 
+def version_to_receive(code: str) -> ProcedureVersion | None:
+    """`current_version` with only what an intake checks (the agency kinds that receive it, its documents)."""
+    return (
+        ProcedureVersion.objects.filter(status=Status.IN_FORCE, procedure__code=code)
+        .select_related("procedure")
+        .prefetch_related("agency_kinds", "documents")
+        .first()
+    )
+
+
 def version_in_force_at(code: str, moment) -> ProcedureVersion | None:
     """The version of procedure `code` that was in force at `moment` (for a dossier received then)."""
     return (

@@ -59,9 +59,11 @@ def missing_delivery_address(delivery_choice: str, delivery_address: str) -> boo
     return delivery_choice == ReturnMethod.POST and not nfc(delivery_address or "")
 
 
-def add_documents(dossier: Dossier, documents: Iterable[ReceivedDocument], actor) -> list[DossierDocument]:
-    """Store the scans and the document rows (one insert for all); the caller links them to its event
-    (`link_documents`)."""
+def documents_handed_in(
+    dossier: Dossier, documents: Iterable[ReceivedDocument], actor
+) -> list[DossierDocument]:
+    """Check the documents and store their scans; the rows are written by `add_documents` once the event
+    that records them exists."""
     added = []
     for document in documents:
         name = required_text(document.name, _("The document's name"), field="documents.name")
@@ -77,12 +79,15 @@ def add_documents(dossier: Dossier, documents: Iterable[ReceivedDocument], actor
                 added_at=clock.now(),
             )
         )
-    return DossierDocument.objects.bulk_create(added)
+    return added
 
 
 def described(documents: Sequence[DossierDocument]) -> list[dict]:
     return [{"name": doc.name, "sha256": doc.file.sha256 if doc.file_id else None} for doc in documents]
 
 
-def link_documents(documents: Sequence[DossierDocument], event: DossierEvent) -> None:
-    DossierDocument.objects.filter(pk__in=[doc.pk for doc in documents]).update(added_with=event)
+def add_documents(documents: Sequence[DossierDocument], event: DossierEvent) -> None:
+    """Write the document rows, each linked to the event that recorded it (one insert for all)."""
+    for document in documents:
+        document.added_with = event
+    DossierDocument.objects.bulk_create(documents)

@@ -56,7 +56,9 @@ def locked(dossier: Dossier, action: str, expected_version: int | None):
     with transaction.atomic():
         locked = (
             Dossier.objects.select_for_update(of=("self",))
-            .select_related("procedure_version", "receiving_agency", "current_agency", "current_step__agency")
+            .select_related(
+                "procedure_version__procedure", "receiving_agency", "current_agency", "current_step__agency"
+            )
             .get(pk=dossier.pk)
         )
         if expected_version is not None and locked.version != expected_version:
@@ -86,13 +88,33 @@ def record(
     at: datetime | None = None,
 ) -> DossierEvent:
     """Apply the state change to the (locked) row, bump its version, append the event, tell listeners."""
-    from_state = "" if action == "submit" else dossier.state
+    from_state = dossier.state
     if to_state is not None:
         dossier.state = to_state
         dossier.national_status = national_status_of(to_state)
     dossier.version += 1
     dossier.save()
-    event = DossierEvent.objects.create(
+    event = append_event(
+        dossier, action, actor, agency=agency, from_state=from_state, note=note, data=data, step=step, at=at
+    )
+    tell(dossier, event)
+    return event
+
+
+def append_event(
+    dossier: Dossier,
+    action: str,
+    actor,
+    *,
+    agency: Agency,
+    from_state: str,
+    note: str = "",
+    data: dict | None = None,
+    step: DossierStep | None = None,
+    at: datetime | None = None,
+) -> DossierEvent:
+    """The event of the dossier's current version (the row is already written with that version)."""
+    return DossierEvent.objects.create(
         dossier=dossier,
         number=dossier.version,
         action=action,
@@ -106,8 +128,11 @@ def record(
         note=nfc(note),
         data=data or {},
     )
+
+
+def tell(dossier: Dossier, event: DossierEvent) -> None:
+    """Listeners write what must commit with the event (outbox rows), inside the transaction."""
     event_recorded.send(sender=Dossier, dossier=dossier, event=event)
-    return event
 
 
 def iso(instant: datetime | None) -> str | None:

@@ -78,9 +78,15 @@ def previous_index(step: DossierStep) -> int | None:
     return step.process_index - 1 if step.process_index > 0 else None
 
 
-def start_step(dossier: Dossier, target, now: datetime, came_from: DossierStep | None = None) -> DossierStep:
-    """Open the next passage: `target` is an index in the process, or ("transfer", agency, hours)."""
-    number = (dossier.steps.order_by("-number").values_list("number", flat=True).first() or 0) + 1
+def start_step(
+    dossier: Dossier, target, now: datetime, came_from: DossierStep | None = None, *, first: bool = False
+) -> DossierStep:
+    """Open the next passage: `target` is an index in the process, or ("transfer", agency, hours).
+    `first`: the passage that reception opens, number 1 (a dossier has no passage before it is received)."""
+    if first:
+        number = 1
+    else:
+        number = (dossier.steps.order_by("-number").values_list("number", flat=True).first() or 0) + 1
     if isinstance(target, tuple):
         _kind, agency, hours = target
         step = DossierStep(

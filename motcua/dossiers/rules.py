@@ -11,4 +11,4 @@ def may_receive(agency: Agency, version: ProcedureVersion) -> bool:
     every procedure of its province (Decree 118/2025: regardless of administrative boundary)."""
     if agency.kind.code == SERVICE_CENTRE:
         return True
-    return version.agency_kinds.filter(pk=agency.kind_id).exists()
+    return any(kind.pk == agency.kind_id for kind in version.agency_kinds.all())  # prefetched or one read

@@ -23,10 +23,11 @@ from motcua.text import fold, nfc
 
 from . import codes, deadlines, files
 from .errors import InvalidRequest, NotAllowed, StaleVersion, WrongState
-from .intake import Applicant, Intake, ReceivedDocument, add_documents, described, link_documents
+from .intake import Applicant, Intake, ReceivedDocument, add_documents, described, documents_handed_in
 from .lifecycle import Channel, ReturnMethod, State, SupplementStage
 from .models import Apology, Dossier, DossierFee, DossierGroup, DossierStep, Pause, national_status_of
 from .recording import (
+    append_event,
     clock_date,
     event_recorded,
     iso,
@@ -36,6 +37,7 @@ from .recording import (
     require_applicant_or,
     require_step_role,
     required_text,
+    tell,
 )
 from .routing import first_step, next_index, previous_index, return_index, start_step
 from .rules import may_receive
@@ -104,20 +106,21 @@ def submit(intake: Intake, actor, *, group: DossierGroup | None = None, linked: 
             submitted_by=actor if intake.channel == Channel.ONLINE and getattr(actor, "pk", None) else None,
             submitted_at=now,
             delivery_choice=intake.delivery_choice,
-            version=0,
+            version=1,
         )
         dossier.save()
-        documents = add_documents(dossier, intake.documents, actor)
-        event = record(
+        documents = documents_handed_in(dossier, intake.documents, actor)
+        event = append_event(
             dossier,
             "submit",
             actor,
             agency=agency,
-            to_state=State.SUBMITTED,
+            from_state="",
             at=now,
             data={"documents": described(documents), **_delivery_address(intake)},
         )
-        link_documents(documents, event)
+        add_documents(documents, event)
+        tell(dossier, event)
     return dossier
 
 
@@ -140,7 +143,7 @@ def receive(dossier: Dossier, actor, *, expected_version: int | None = None) -> 
         dossier.procedure_version = version
         dossier.received_at = now
         dossier.due_at = dossier.original_due_at = deadlines.first_due(dossier)
-        step = start_step(dossier, first_step(dossier), now)
+        step = start_step(dossier, first_step(dossier), now, first=True)
         dossier.current_step, dossier.current_agency = step, step.agency
         DossierFee.objects.bulk_create(
             DossierFee(dossier=dossier, name=fee.name, amount=fee.amount) for fee in version.fees.all()
@@ -244,7 +247,7 @@ def supplement(
             to_state = State.PROCESSING
             data = {"old_due_at": iso(old_due), "due_at": iso(dossier.due_at)}
         dossier.supplement_stage = ""
-        added = add_documents(dossier, documents, actor)
+        added = documents_handed_in(dossier, documents, actor)
         event = record(
             dossier,
             "supplement",
@@ -255,7 +258,7 @@ def supplement(
             data={**data, "documents": described(added)},
             at=now,
         )
-        link_documents(added, event)
+        add_documents(added, event)
     return dossier
 
 

@@ -1,7 +1,8 @@
 """One endpoint per business action: POST /api/v1/dossiers/{code}/{action}/.
 
 Each view names its input serializer and calls exactly one service function; the answer is the dossier as
-it is after the action (with its new version as ETag). The version the decision was made on comes from
+it is after the action (with its new version as ETag): its detail, or its list row with
+`Prefer: return=minimal`. The version the decision was made on comes from
 If-Match or the `version` field; a newer dossier answers 409 stale_version and changes nothing.
 """
 
@@ -12,8 +13,7 @@ from motcua.dossiers import services
 
 from . import inputs
 from .base import DossierAPIView, expected_version
-from .outputs import DossierDetailSerializer
-from .views import CODE, errors
+from .views import CODE, DOSSIER_ANSWER, PREFER, errors
 
 IF_MATCH = OpenApiParameter(
     "If-Match",
@@ -39,7 +39,7 @@ class ActionView(DossierAPIView):
         data = dict(parsed.validated_data)
         version = expected_version(request, data)
         data.pop("version", None)
-        return self.detail_response(self.act(dossier, request.user, data, version))
+        return self.action_response(self.act(dossier, request.user, data, version))
 
     def act(self, dossier, actor, data: dict, version: int | None):
         raise NotImplementedError
@@ -59,9 +59,9 @@ def action(summary: str, input_class, description: str = "", multipart: bool = F
             operation_id=operation,
             summary=summary,
             description=description,
-            parameters=[CODE, IF_MATCH],
+            parameters=[CODE, IF_MATCH, PREFER],
             request=request,
-            responses={200: DossierDetailSerializer, **errors(400, 401, 403, 404, 409)},
+            responses={200: DOSSIER_ANSWER, **errors(400, 401, 403, 404, 409)},
         )
         return extend_schema_view(post=schema)(view)
 

@@ -17,7 +17,7 @@ from motcua.dossiers import selectors
 from motcua.dossiers.models import Dossier
 
 from .errors import DossierNotFound, handle_exception
-from .outputs import DossierDetailSerializer
+from .outputs import DossierDetailSerializer, DossierRowSerializer
 
 ETAG = re.compile(r'^\s*(?:W/)?"?(\d+)"?\s*$')
 
@@ -48,12 +48,30 @@ class DossierAPI:
         """The dossier as it is now, with its version as the ETag (for If-Match)."""
         fresh = selectors.for_detail(Dossier.objects.filter(pk=dossier.pk)).get()
         data = DossierDetailSerializer(fresh, context=self.serializer_context()).data
-        headers = {"ETag": f'"{fresh.version}"'}
+        return self._dossier_response(data, fresh, status, {})
+
+    def action_response(self, dossier: Dossier, status: int = 200) -> Response:
+        """The answer to a business action: the detail, or, when the caller sends `Prefer: return=minimal`
+        (RFC 7240), the list row of the dossier exactly as the action wrote it, without reading it again
+        (a system that records many receptions needs the code, state, appointment and version only)."""
+        if not prefers_minimal(self.request):
+            return self.detail_response(dossier, status)
+        data = DossierRowSerializer(dossier, context=self.serializer_context()).data
+        return self._dossier_response(data, dossier, status, {"Preference-Applied": "return=minimal"})
+
+    def _dossier_response(self, data: dict, dossier: Dossier, status: int, headers: dict) -> Response:
+        headers = {**headers, "ETag": f'"{dossier.version}"'}
         if status == 201:
             headers["Location"] = self.request.build_absolute_uri(
-                reverse("dossier-detail", args=[fresh.code])
+                reverse("dossier-detail", args=[dossier.code])
             )
         return Response(data, status=status, headers=headers)
+
+
+def prefers_minimal(request) -> bool:
+    """`Prefer: return=minimal` among the caller's preferences (RFC 7240; several may be listed)."""
+    preferences = request.headers.get("Prefer", "").split(",")  # each may carry ";" parameters after it
+    return any(preference.split(";")[0].strip().lower() == "return=minimal" for preference in preferences)
 
 
 def expected_version(request, data: dict) -> int | None:

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from rest_framework import serializers
 from rest_framework.utils import html
 
-from motcua.catalog.selectors import current_version
+from motcua.catalog.selectors import version_to_receive
 from motcua.dossiers.intake import ReceivedDocument, missing_delivery_address
 from motcua.dossiers.models import DossierDocument
 from motcua.org.models import Agency
@@ -38,7 +38,7 @@ class JSONInForm:
 
 def agency_field(**kwargs):
     return serializers.SlugRelatedField(
-        slug_field="code", queryset=Agency.objects.filter(is_active=True), **kwargs
+        slug_field="code", queryset=Agency.objects.filter(is_active=True).select_related("kind"), **kwargs
     )
 
 
@@ -107,7 +107,7 @@ def files_field():
 
 def received_documents(entries, files, version) -> list[ReceivedDocument]:
     """The documents as the services take them: catalogue order numbers resolved, scans attached."""
-    orders = dict(version.documents.values_list("order", "pk"))
+    orders = {document.order: document.pk for document in version.documents.all()}  # prefetched
     errors, documents = {}, []
     for index, entry in enumerate(entries):
         required_id = None
@@ -162,7 +162,7 @@ class SubmitInput(serializers.Serializer):
         return data
 
     def validate_procedure(self, code: str):
-        version = current_version(code.strip())
+        version = version_to_receive(code.strip())
         if version is None:
             raise serializers.ValidationError(
                 _("No procedure in force has the code “%(code)s”.") % {"code": code}

@@ -8,7 +8,13 @@ GET  /api/v1/dossiers/{code}/events/      its timeline
 POST /api/v1/dossiers/{code}/{action}/    one business action (see actions.py)
 """
 
-from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view
+from drf_spectacular.utils import (
+    OpenApiParameter,
+    OpenApiResponse,
+    PolymorphicProxySerializer,
+    extend_schema,
+    extend_schema_view,
+)
 from rest_framework import generics
 from rest_framework.pagination import PageNumberPagination
 from rest_framework.response import Response
@@ -23,6 +29,19 @@ from .inputs import SubmitForm, SubmitInput, received_documents
 from .outputs import DossierDetailSerializer, DossierEventSerializer, DossierRowSerializer
 
 CODE = OpenApiParameter("code", str, OpenApiParameter.PATH, description="The dossier's code.")
+PREFER = OpenApiParameter(
+    "Prefer",
+    str,
+    OpenApiParameter.HEADER,
+    description="`return=minimal`: answer with the dossier's list row as the action wrote it (code, state, "
+    "appointment, version), not its whole detail (RFC 7240; `Preference-Applied` says it was).",
+)
+# What a business action answers: the detail, or the list row when the caller prefers it.
+DOSSIER_ANSWER = PolymorphicProxySerializer(
+    component_name="DossierAnswer",
+    serializers=[DossierDetailSerializer, DossierRowSerializer],
+    resource_type_field_name=None,
+)
 
 
 def errors(*statuses: int) -> dict:
@@ -60,9 +79,11 @@ class DossierPages(PageNumberPagination):
         "the desk's check (receive, request-supplement or refuse). At the desk and by post the caller must "
         "be a desk officer of the receiving agency. Multipart: `applicant` and `documents` are JSON-encoded "
         "form fields, the scans are repeated `files` parts, and `documents[].file` gives a scan's position. "
-        "A result to be posted (`delivery_choice` post) needs `delivery_address`.",
+        "A result to be posted (`delivery_choice` post) needs `delivery_address`. The answer is the "
+        "dossier's detail, or its list row with `Prefer: return=minimal`.",
+        parameters=[PREFER],
         request={"application/json": SubmitInput, "multipart/form-data": SubmitForm},
-        responses={201: DossierDetailSerializer, **errors(400, 401, 403)},
+        responses={201: DOSSIER_ANSWER, **errors(400, 401, 403)},
     ),
 )
 class DossierCollection(DossierAPI, generics.ListAPIView):
@@ -95,7 +116,7 @@ class DossierCollection(DossierAPI, generics.ListAPIView):
             data["delivery_choice"],
             data["delivery_address"],
         )
-        return self.detail_response(services.submit(intake, request.user), status=201)
+        return self.action_response(services.submit(intake, request.user), status=201)
 
 
 @extend_schema_view(
