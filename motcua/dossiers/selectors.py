@@ -57,8 +57,25 @@ def visible_to(user, dossiers: QuerySet | None = None) -> QuerySet:
 
 
 def may_view(user, dossier: Dossier) -> bool:
-    """`visible_to` for one dossier."""
-    return visible_to(user, Dossier.objects.filter(pk=dossier.pk)).exists()
+    """`visible_to` for one dossier, asked of that dossier alone: its receiving and current agencies, then
+    the agencies of its passages. (Filtering `visible_to` by one code reads every dossier of the caller's
+    agencies to find it: the cost would grow with the agency's history.) tests/dossiers hold the two
+    together."""
+    if user is None or not user.is_authenticated or not user.is_active:
+        return False
+    if user.is_superuser:
+        return True
+    may = reach(user)
+    if may(Action.VIEW_DOSSIER, dossier.receiving_agency) or may(Action.VIEW_DOSSIER, dossier.current_agency):
+        return True
+    passed = Agency.objects.filter(dossier_steps__dossier=dossier).distinct()
+    return any(may(Action.VIEW_DOSSIER, agency) for agency in passed)
+
+
+def visible_one(user, dossiers: QuerySet) -> Dossier | None:
+    """The dossier `dossiers` selects (by code or pk) if `user` may view it, else None."""
+    dossier = dossiers.select_related("receiving_agency", "current_agency").first()
+    return dossier if dossier is not None and may_view(user, dossier) else None
 
 
 def for_list(dossiers: QuerySet) -> QuerySet:

@@ -28,8 +28,8 @@ OPEN_BY_DEFAULT = {"receive", "forward", "finish", "return_result", "supplement"
 
 
 def visible_dossier(user, pk: int) -> Dossier:
-    """The dossier if `user` may view it (`dossiers.selectors.visible_to`), else 404: never say it exists."""
-    dossier = selectors.for_detail(selectors.visible_to(user, Dossier.objects.filter(pk=pk))).first()
+    """The dossier if `user` may view it (`dossiers.selectors.may_view`), else 404: never say it exists."""
+    dossier = selectors.visible_one(user, selectors.for_detail(Dossier.objects.filter(pk=pk)))
     if dossier is None:
         raise Http404
     return dossier

@@ -73,3 +73,26 @@ def test_postgresql_connections_turn_jit_off_unless_asked(db, settings):
     with connection.cursor() as cursor:
         cursor.execute("SHOW jit")
         assert cursor.fetchone() == ("off",)
+
+
+def test_postgresql_prepares_a_statement_run_five_times(db, settings):
+    """Decision 0007: server-side binding, and a repeated statement is planned once per connection."""
+    from django.db import connection
+
+    from motcua.org.models import Agency
+
+    if connection.vendor != "postgresql":
+        assert "server_side_binding" not in settings.DATABASES["default"].get("OPTIONS", {})
+        return
+
+    def prepared() -> int:
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT count(*) FROM pg_prepared_statements WHERE statement LIKE %s", ["%org_agency%"]
+            )
+            return cursor.fetchone()[0]
+
+    before = prepared()
+    for code in ["a", "b", "c", "d", "e", "f"]:
+        list(Agency.objects.filter(code=code))
+    assert prepared() == before + 1

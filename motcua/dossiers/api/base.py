@@ -36,7 +36,7 @@ class DossierAPI:
         return selectors.visible_to(self.request.user)
 
     def get_dossier(self, code: str) -> Dossier:
-        dossier = self.visible().filter(code=code).first()
+        dossier = selectors.visible_one(self.request.user, Dossier.objects.filter(code=code))
         if dossier is None:
             raise DossierNotFound()
         return dossier
