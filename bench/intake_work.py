@@ -3,7 +3,8 @@
 - `prepare`: migrate the throw-away database, load the demo province and catalogue (demo services, without the
   demo dossiers), give each desk officer used an API token, and describe the receptions to make.
 - `reception_worker`: submit + receive through `dossiers.services` in a loop, one transaction each as in
-  production (each service opens its own), after a warm-up, between two barriers.
+  production (each service opens its own), after a warm-up, between two barriers; it also reads the CPU
+  time of its PostgreSQL server process (/proc: the server runs on the same machine).
 - `load_generator`: a pool of threads, each with its own keep-alive `http.client` connection (reopened when
   the server closes it), sending one request after another until the shared budget is spent.
 """
@@ -96,7 +97,8 @@ def applicants(seed: int, today: date, agencies: list[str], count: int) -> list[
 
 def reception_worker(env: dict, templates: list[dict], offset: int, count: int, barrier, results) -> None:
     """`count` receptions (submit, then receive) through the services; report (count, start, end, CPU
-    seconds of this process, queries per reception counted during the warm-up)."""
+    seconds of this process, queries per reception counted during the warm-up, CPU seconds of its
+    PostgreSQL server process or None)."""
     _django(env)
     from datetime import date as day
 
@@ -136,17 +138,38 @@ def reception_worker(env: dict, templates: list[dict], offset: int, count: int, 
 
     from django.db import connection
 
+    backend = _backend_cpu(connection)
     queries = []
     for number in range(WARM_UP):
         with connection.execute_wrapper(lambda execute, *args: queries.append(1) or execute(*args)):
             receive_one(number)
     barrier.wait()
-    began, cpu = time.perf_counter(), time.process_time()
+    began, cpu, server = time.perf_counter(), time.process_time(), backend()
     for number in range(WARM_UP, WARM_UP + count):
         receive_one(number)
-    ended, cpu = time.perf_counter(), time.process_time() - cpu
+    ended, cpu, server_now = time.perf_counter(), time.process_time() - cpu, backend()
+    server = None if server is None or server_now is None else server_now - server
     barrier.wait()
-    results.put((count, began, ended, cpu, len(queries) / WARM_UP))
+    results.put((count, began, ended, cpu, len(queries) / WARM_UP, server))
+
+
+def _backend_cpu(connection):
+    """A function giving the CPU seconds used so far by this process's PostgreSQL server process (same
+    machine: /proc), or None where that cannot be read."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_backend_pid()")
+        (pid,) = cursor.fetchone()
+    ticks = os.sysconf("SC_CLK_TCK")
+
+    def read() -> float | None:
+        try:
+            with open(f"/proc/{pid}/stat") as stat:
+                fields = stat.read().rsplit(")", 1)[1].split()
+        except OSError:
+            return None
+        return (int(fields[11]) + int(fields[12])) / ticks  # utime + stime
+
+    return read
 
 
 class _Budget:
@@ -181,7 +204,8 @@ def _send(connection, method: str, path: str, body: bytes | None, headers: dict)
 
 
 def load_generator(host: str, port: int, kind: str, jobs: int, threads: int, plan: dict, results) -> None:
-    """Drive the server: `kind` "trivial" (GET /bench/ping/) or "api" (POST a dossier, then receive it).
+    """Drive the server: `kind` "trivial" (GET /bench/ping/), "api" (POST a dossier, then receive it, with
+    `Prefer: return=minimal`) or "api-detail" (the same, answered with the whole detail).
 
     Reports (jobs done, requests made, seconds, sorted request latencies, failures)."""
     budget = _Budget(jobs)
@@ -196,7 +220,8 @@ def load_generator(host: str, port: int, kind: str, jobs: int, threads: int, pla
                     status, _body = _send(connection, "GET", "/bench/ping/", None, {})
                     done = [(status, 200, time.perf_counter() - began)]
                 else:
-                    done = _reception(connection, templates[job % len(templates)], people[job % len(people)])
+                    template, person = templates[job % len(templates)], people[job % len(people)]
+                    done = _reception(connection, template, person, minimal=kind == "api")
             except Exception as error:  # reported at the end, not hidden
                 with budget.lock:
                     budget.failures.append(repr(error))
@@ -218,8 +243,12 @@ def load_generator(host: str, port: int, kind: str, jobs: int, threads: int, pla
     results.put((jobs, len(budget.latencies), seconds, sorted(budget.latencies), budget.failures[:5]))
 
 
-def _reception(connection, template: dict, person: dict) -> list[tuple[int, int, float]]:
+def _reception(connection, template: dict, person: dict, minimal: bool) -> list[tuple[int, int, float]]:
+    """Submit, then receive. `minimal`: as a desk system that records receptions asks, the answers are the
+    dossier's list row (`Prefer: return=minimal`), not its whole detail."""
     headers = {"Authorization": f"Token {template['token']}", "Content-Type": "application/json"}
+    if minimal:
+        headers["Prefer"] = "return=minimal"
     body = {
         "procedure": template["procedure"],
         "receiving_agency": template["agency"],

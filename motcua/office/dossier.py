@@ -1,7 +1,7 @@
 """The dossier page, its action forms (one service call each), its files and its slips.
 
 A dossier is shown only to users who may view it in an agency it was received by, is held by, or passed
-through (`dossiers.selectors.visible_to`); anybody else gets 404, for the page, the files and the slips alike.
+through (`dossiers.selectors.may_view`); anybody else gets 404, for the page, the files and the slips alike.
 Files are streamed by these views after that check, never from a public media URL.
 """
 
