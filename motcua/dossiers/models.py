@@ -9,6 +9,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from motcua.catalog.models import Bundle, ProcedureVersion
 from motcua.org.models import Agency, Role
@@ -32,6 +33,26 @@ class DossierGroup(models.Model):
         return f"{self.bundle.code} #{self.pk}"
 
 
+class Evaluation(models.TextChoices):
+    """What the applicants' evaluations of a dossier add up to, for statistics (docs/reports.md, §8): none
+    yet; satisfied (every evaluation says "satisfied" or "very satisfied"); not satisfied (at least one says
+    "not satisfied"). Written only by the two writers of evaluations: the ratings app's `services.submit` and
+    the legacy import. An evaluation is never changed or withdrawn, so the value only moves from none to
+    satisfied to not satisfied."""
+
+    NONE = "", _("not evaluated")
+    SATISFIED = "satisfied", pgettext_lazy("satisfaction", "satisfied")
+    NOT_SATISFIED = "not_satisfied", pgettext_lazy("satisfaction", "not satisfied")
+
+    @classmethod
+    def of(cls, overall: str | None) -> str:
+        """The value for one evaluation's overall answer ("very_satisfied", "satisfied", "not_satisfied" in
+        the ratings app and the legacy import alike; None or "": no evaluation)."""
+        if not overall:
+            return cls.NONE
+        return cls.NOT_SATISFIED if overall == cls.NOT_SATISFIED else cls.SATISFIED
+
+
 class Dossier(models.Model):
     code = models.CharField(_("dossier code"), max_length=60, unique=True)
     lookup_secret = models.CharField(
@@ -50,11 +71,17 @@ class Dossier(models.Model):
         related_name="dossiers",
         verbose_name=_("linked dossier group"),
     )
+    # No single-column index on these two: the composite indexes of Meta and of migration 0003 all start
+    # with them.
     receiving_agency = models.ForeignKey(
-        Agency, models.PROTECT, related_name="received_dossiers", verbose_name=_("receiving agency")
+        Agency,
+        models.PROTECT,
+        related_name="received_dossiers",
+        verbose_name=_("receiving agency"),
+        db_index=False,
     )
     current_agency = models.ForeignKey(
-        Agency, models.PROTECT, related_name="held_dossiers", verbose_name=_("current agency")
+        Agency, models.PROTECT, related_name="held_dossiers", verbose_name=_("current agency"), db_index=False
     )
     current_step = models.ForeignKey(
         "DossierStep",
@@ -65,7 +92,9 @@ class Dossier(models.Model):
         verbose_name=_("current step"),
     )
     channel = models.CharField(_("channel"), max_length=10, choices=Channel.choices)
-    state = models.CharField(_("state"), max_length=30, choices=State.choices, db_index=True)
+    # Not indexed alone: lists filter on the state within agencies (dossier_queue, dossier_to_return) or open
+    # dossiers (dossier_open, migration 0003).
+    state = models.CharField(_("state"), max_length=30, choices=State.choices)
     national_status = models.PositiveSmallIntegerField(
         _("national portal status"), help_text=_("Status code 1-10 of the National Public Service Portal.")
     )
@@ -143,6 +172,11 @@ class Dossier(models.Model):
         help_text=_("How the applicant wants the result: at the desk, by post or online."),
     )
 
+    # The applicants' evaluations summed up (Evaluation), so that statistics count them with a column.
+    evaluation = models.CharField(
+        _("evaluation"), max_length=14, choices=Evaluation.choices, blank=True, default=Evaluation.NONE
+    )
+
     version = models.PositiveIntegerField(_("version"), default=1)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
@@ -154,6 +188,17 @@ class Dossier(models.Model):
             models.Index(fields=["current_agency", "state", "due_at"], name="dossier_queue"),
             models.Index(fields=["receiving_agency", "received_at"], name="dossier_received"),
             models.Index(fields=["receiving_agency", "finished_at"], name="dossier_finished"),
+            # Created by migration 0003 in plain SQL, declared here since 0004 (their reasons are there).
+            models.Index(
+                fields=["receiving_agency", "due_at", "id"],
+                condition=Q(state="result_ready"),
+                name="dossier_to_return",
+            ),
+            models.Index(
+                fields=["state", "due_at", "id"], condition=Q(finished_at__isnull=True), name="dossier_open"
+            ),
+            models.Index(fields=["receiving_agency", "id"], name="dossier_visible_receiving"),
+            models.Index(fields=["current_agency", "id"], name="dossier_visible_current"),
         ]
         constraints = [
             models.CheckConstraint(

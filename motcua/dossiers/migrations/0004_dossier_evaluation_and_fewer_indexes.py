@@ -1,0 +1,118 @@
+"""The applicants' evaluation as a column of the dossier, and four fewer indexes on the dossier table.
+
+- `evaluation` ('' / satisfied / not_satisfied, `models.Evaluation`): what the dossier's evaluations add up to,
+  so that the settlement report counts them with a column instead of probing the ratings and the imported
+  evaluations for every dossier. Added empty here; the ratings and legacy apps fill it from their rows in
+  their own migrations (ratings 0003, legacy 0002), and their writers keep it.
+- Dropped, because a composite index starting with the same column serves every query that used them (each
+  write to the table paid for them: the legacy import above all):
+  - `receiving_agency_id`: dossier_received, dossier_finished, dossier_visible_receiving (0003) start with it;
+  - `current_agency_id`: dossier_queue, dossier_visible_current (0003) start with it;
+  - `state` and its `_like` (varchar_pattern_ops) copy on PostgreSQL: every list filters the state within
+    agencies (dossier_queue, dossier_to_return) or among open dossiers (dossier_open); no query searches a
+    state by prefix.
+- The four indexes of 0003 (plain SQL there) are declared in the model's Meta from here on: a state-only
+  operation, nothing is built again on PostgreSQL.
+- Kept: the `_like` copy of the unique `code`: `dossiers.selectors.search_dossiers` searches by the start of
+  the code (`code__startswith`), which needs it on PostgreSQL outside the C collation.
+"""
+
+import django.db.models.deletion
+from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [
+        ("dossiers", "0003_list_indexes"),
+        ("org", "0002_default_agency_kinds"),
+    ]
+
+    operations = [
+        # The indexes of 0003 exist already; Django's state learns them here, so that SQLite, which rebuilds
+        # the table for the AlterFields below, builds them again (it would drop indexes it does not know).
+        migrations.SeparateDatabaseAndState(
+            state_operations=[
+                migrations.AddIndex(
+                    model_name="dossier",
+                    index=models.Index(
+                        condition=models.Q(("state", "result_ready")),
+                        fields=["receiving_agency", "due_at", "id"],
+                        name="dossier_to_return",
+                    ),
+                ),
+                migrations.AddIndex(
+                    model_name="dossier",
+                    index=models.Index(
+                        condition=models.Q(("finished_at__isnull", True)),
+                        fields=["state", "due_at", "id"],
+                        name="dossier_open",
+                    ),
+                ),
+                migrations.AddIndex(
+                    model_name="dossier",
+                    index=models.Index(fields=["receiving_agency", "id"], name="dossier_visible_receiving"),
+                ),
+                migrations.AddIndex(
+                    model_name="dossier",
+                    index=models.Index(fields=["current_agency", "id"], name="dossier_visible_current"),
+                ),
+            ]
+        ),
+        migrations.AddField(
+            model_name="dossier",
+            name="evaluation",
+            field=models.CharField(
+                blank=True,
+                choices=[
+                    ("", "not evaluated"),
+                    ("satisfied", "satisfied"),
+                    ("not_satisfied", "not satisfied"),
+                ],
+                default="",
+                max_length=14,
+                verbose_name="evaluation",
+            ),
+        ),
+        migrations.AlterField(
+            model_name="dossier",
+            name="current_agency",
+            field=models.ForeignKey(
+                db_index=False,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="held_dossiers",
+                to="org.agency",
+                verbose_name="current agency",
+            ),
+        ),
+        migrations.AlterField(
+            model_name="dossier",
+            name="receiving_agency",
+            field=models.ForeignKey(
+                db_index=False,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="received_dossiers",
+                to="org.agency",
+                verbose_name="receiving agency",
+            ),
+        ),
+        migrations.AlterField(
+            model_name="dossier",
+            name="state",
+            field=models.CharField(
+                choices=[
+                    ("submitted", "submitted, not yet received"),
+                    ("supplement_requested", "supplement requested"),
+                    ("received", "received"),
+                    ("processing", "processing"),
+                    ("awaiting_payment", "awaiting payment"),
+                    ("result_ready", "result ready"),
+                    ("returned", "result returned"),
+                    ("not_received", "not received"),
+                    ("stopped", "processing stopped"),
+                    ("withdrawn", "withdrawn"),
+                ],
+                max_length=30,
+                verbose_name="state",
+            ),
+        ),
+    ]
