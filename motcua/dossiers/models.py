@@ -7,12 +7,13 @@ checks the transition (`lifecycle.py`) and the actor's right (`org.selectors.can
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
+from django.db.models import Case, Q, Value, When
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from motcua.catalog.models import Bundle, ProcedureVersion
 from motcua.org.models import Agency, Role
+from motcua.worktime.sql import timeliness
 
 from .lifecycle import NATIONAL_STATUS, Channel, State, SupplementStage
 
@@ -147,6 +148,16 @@ class Dossier(models.Model):
         blank=True,
         db_index=True,
         help_text=_("End of processing: result ready, or refused, stopped or withdrawn."),
+    )
+    # The working-time engine's class of the finish (early, on_time, late; empty while not finished), computed
+    # by the database on every write from the two instants: the settlement report counts it as a column.
+    finish_timeliness = models.GeneratedField(
+        expression=Case(
+            When(finished_at__isnull=True, then=Value("")), default=timeliness("finished_at", "due_at")
+        ),
+        output_field=models.CharField(max_length=7),
+        db_persist=True,
+        verbose_name=_("timeliness of the finish"),
     )
     returned_at = models.DateTimeField(_("returned at"), null=True, blank=True)
     supplement_count = models.PositiveSmallIntegerField(_("supplement requests"), default=0)

@@ -106,7 +106,8 @@ class Layout:
 
     @classmethod
     def of(cls, model, skip: Sequence[str] = ()) -> "Layout":
-        fields = [f for f in model._meta.concrete_fields if f.attname not in skip]
+        # Generated columns (the dossier's finish_timeliness) are the database's to compute.
+        fields = [f for f in model._meta.concrete_fields if f.attname not in skip and not f.generated]
         return cls(
             model._meta.db_table,
             [f.column for f in fields],

@@ -1,9 +1,14 @@
-"""The applicants' evaluation as a column of the dossier, and four fewer indexes on the dossier table.
+"""Two columns for the settlement report, and four fewer indexes on the dossier table.
 
 - `evaluation` ('' / satisfied / not_satisfied, `models.Evaluation`): what the dossier's evaluations add up to,
   so that the settlement report counts them with a column instead of probing the ratings and the imported
   evaluations for every dossier. Added empty here; the ratings and legacy apps fill it from their rows in
   their own migrations (ratings 0003, legacy 0002), and their writers keep it.
+- `finish_timeliness` (early / on_time / late, empty while not finished): the working-time engine's class of
+  the finish, a column the database computes from `finished_at` and `due_at` on every write (a generated,
+  stored column: `worktime.sql.timeliness`, the report's own expression), so that the report reads it
+  instead of computing two Vietnamese dates per dossier in three of its figures. Adding it computes it for
+  every existing row (on PostgreSQL the table is rewritten once).
 - Dropped, because a composite index starting with the same column serves every query that used them (each
   write to the table paid for them: the legacy import above all):
   - `receiving_agency_id`: dossier_received, dossier_finished, dossier_visible_receiving (0003) start with it;
@@ -18,7 +23,10 @@
 """
 
 import django.db.models.deletion
+import django.db.models.lookups
 from django.db import migrations, models
+
+import motcua.worktime.sql
 
 
 class Migration(migrations.Migration):
@@ -113,6 +121,33 @@ class Migration(migrations.Migration):
                 ],
                 max_length=30,
                 verbose_name="state",
+            ),
+        ),
+        migrations.AddField(
+            model_name="dossier",
+            name="finish_timeliness",
+            field=models.GeneratedField(
+                db_persist=True,
+                expression=models.Case(
+                    models.When(finished_at__isnull=True, then=models.Value("")),
+                    default=models.Case(
+                        models.When(
+                            django.db.models.lookups.GreaterThan(models.F("finished_at"), models.F("due_at")),
+                            then=models.Value("late"),
+                        ),
+                        models.When(
+                            django.db.models.lookups.LessThan(
+                                motcua.worktime.sql.VietnameseDate(models.F("finished_at")),
+                                motcua.worktime.sql.VietnameseDate(models.F("due_at")),
+                            ),
+                            then=models.Value("early"),
+                        ),
+                        default=models.Value("on_time"),
+                        output_field=models.CharField(),
+                    ),
+                ),
+                output_field=models.CharField(max_length=7),
+                verbose_name="timeliness of the finish",
             ),
         ),
     ]
