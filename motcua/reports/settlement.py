@@ -24,7 +24,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
-from django.db.models import Case, CharField, Count, Exists, F, Max, OuterRef, Q, QuerySet, Value, When
+from django.db.models import Case, CharField, Count, F, Max, Q, QuerySet, Value, When
 from django.utils.translation import gettext as _
 
 from motcua import clock
@@ -297,14 +297,20 @@ def _classified(dossiers: QuerySet, reference: datetime) -> QuerySet:
     """`timeliness` of a finish and `standing` of an open dossier at `reference`, as SQL expressions. The
     timeliness is the dossier's stored `finish_timeliness`: the database computes it from `finished_at` and
     `due_at` with `timeliness("finished_at", "due_at")` (a generated column), once per write instead of in
-    every report."""
-    paused = Pause.objects.filter(dossier=OuterRef("pk"), started_at__lt=reference).filter(
-        Q(ended_at__isnull=True) | Q(ended_at__gte=reference)
+    every report.
+
+    "Paused at `reference`" is `id IN (the dossiers of the pauses running then)`, not a correlated EXISTS:
+    the same dossiers, but a query without correlated subqueries may be run by several PostgreSQL workers at
+    once (a parallel scan), and the pauses running at one instant are few."""
+    paused = (
+        Pause.objects.filter(started_at__lt=reference)
+        .filter(Q(ended_at__isnull=True) | Q(ended_at__gte=reference))
+        .values("dossier_id")
     )
     return dossiers.alias(
         timeliness=F("finish_timeliness"),
         standing=Case(
-            When(Q(due_at__gte=reference) | Q(Exists(paused)), then=Value("within_time")),
+            When(Q(due_at__gte=reference) | Q(pk__in=paused), then=Value("within_time")),
             default=Value("overdue"),
             output_field=CharField(),
         ),
