@@ -1,7 +1,7 @@
 """Two columns for the settlement report, and three fewer indexes on the dossier table.
 
-- `evaluation` ('' / satisfied / not_satisfied, `models.Evaluation`): what the dossier's evaluations add up to,
-  so that the settlement report counts them with a column instead of probing the ratings and the imported
+- `evaluation` ('' / satisfied / not_satisfied, `models.Evaluation`): what the dossier's evaluations add up
+  to, so that the settlement report counts them with a column instead of probing the ratings and the imported
   evaluations for every dossier. Added empty here; the ratings and legacy apps fill it from their rows in
   their own migrations (ratings 0003, legacy 0002), and their writers keep it.
 - `finish_timeliness` (early / on_time / late, empty while not finished): the working-time engine's class of
@@ -17,7 +17,7 @@
     state's own index stays, as `dossier_state` in Meta (a plain btree; Django's `db_index` comes with the
     `_like` copy): the staff home page counts every queue in one query, an OR of states within agencies
     given as subqueries, and without it PostgreSQL scans the table (bench/indexes.py on 300,000 dossiers:
-    29 ms with it, 123 ms without). On PostgreSQL the two old indexes are dropped and `dossier_state` built.
+    25-38 ms with it, 123 ms without). On PostgreSQL the two old indexes are dropped, `dossier_state` built.
 - The four indexes of 0003 (plain SQL there) are declared in the model's Meta from here on: a state-only
   operation, nothing is built again on PostgreSQL.
 - Kept: the `_like` copy of the unique `code`: `dossiers.selectors.search_dossiers` searches by the start of
