@@ -14,7 +14,8 @@ last_day:
 - in_progress: not finished before `stop`; within_time when the due instant is not before the end of the
   period (or now, for a period not over yet) or when the clock was paused then, else overdue;
 - evaluations: of the dossiers received within the period, rated (ratings) or evaluated in the old system
-  (legacy import), with `evaluations.evaluation_conditions`, in the same aggregate.
+  (legacy import), with `evaluations.evaluation_conditions` on the dossier's `evaluation` column, in the same
+  aggregate.
 
 Every count is a `COUNT(*) FILTER (WHERE ...)` (a CASE on SQLite) of one SELECT over the dossiers, grouped by
 the breakdown's key when there is one. Python only builds the query, orders the few rows, and formats rates.
