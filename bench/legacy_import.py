@@ -91,18 +91,26 @@ def imported(csv_path: Path, batch_size: int, writers: int) -> tuple[object, flo
 
 
 def floor() -> float:
-    """INSERT ... SELECT of the rows the import wrote, back into the emptied tables, commit included."""
+    """INSERT ... SELECT of the rows the import wrote, back into the emptied tables, commit included.
+    Generated columns (the dossier's finish_timeliness) are left to the database, as the import does."""
     from django.db import connection
 
     with connection.cursor() as cursor:
+        columns = {}
         for table in TABLES:
-            cursor.execute(f"CREATE TEMPORARY TABLE aside_{table} AS SELECT * FROM {table}")
+            cursor.execute(
+                "SELECT string_agg(quote_ident(column_name), ', ' ORDER BY ordinal_position) "
+                "FROM information_schema.columns WHERE table_name = %s AND is_generated = 'NEVER'",
+                [table],
+            )
+            columns[table] = cursor.fetchone()[0]
+            cursor.execute(f"CREATE TEMPORARY TABLE aside_{table} AS SELECT {columns[table]} FROM {table}")
         cursor.execute(f"TRUNCATE {', '.join(TABLES)} CASCADE")
         cursor.execute("CHECKPOINT")
         start = time.perf_counter()
         cursor.execute("BEGIN")
         for table in TABLES:
-            cursor.execute(f"INSERT INTO {table} SELECT * FROM aside_{table}")
+            cursor.execute(f"INSERT INTO {table} ({columns[table]}) SELECT * FROM aside_{table}")
         cursor.execute("COMMIT")
         return time.perf_counter() - start
 

@@ -7,11 +7,13 @@ checks the transition (`lifecycle.py`) and the actor's right (`org.selectors.can
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
+from django.db.models import Case, Q, Value, When
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from motcua.catalog.models import Bundle, ProcedureVersion
 from motcua.org.models import Agency, Role
+from motcua.worktime.sql import timeliness
 
 from .lifecycle import NATIONAL_STATUS, Channel, State, SupplementStage
 
@@ -32,6 +34,26 @@ class DossierGroup(models.Model):
         return f"{self.bundle.code} #{self.pk}"
 
 
+class Evaluation(models.TextChoices):
+    """What the applicants' evaluations of a dossier add up to, for statistics (docs/reports.md, §8): none
+    yet; satisfied (every evaluation says "satisfied" or "very satisfied"); not satisfied (at least one says
+    "not satisfied"). Written only by the two writers of evaluations: the ratings app's `services.submit` and
+    the legacy import. An evaluation is never changed or withdrawn, so the value only moves from none to
+    satisfied to not satisfied."""
+
+    NONE = "", _("not evaluated")
+    SATISFIED = "satisfied", pgettext_lazy("satisfaction", "satisfied")
+    NOT_SATISFIED = "not_satisfied", pgettext_lazy("satisfaction", "not satisfied")
+
+    @classmethod
+    def of(cls, overall: str | None) -> str:
+        """The value for one evaluation's overall answer ("very_satisfied", "satisfied", "not_satisfied" in
+        the ratings app and the legacy import alike; None or "": no evaluation)."""
+        if not overall:
+            return cls.NONE
+        return cls.NOT_SATISFIED if overall == cls.NOT_SATISFIED else cls.SATISFIED
+
+
 class Dossier(models.Model):
     code = models.CharField(_("dossier code"), max_length=60, unique=True)
     lookup_secret = models.CharField(
@@ -50,11 +72,17 @@ class Dossier(models.Model):
         related_name="dossiers",
         verbose_name=_("linked dossier group"),
     )
+    # No single-column index on these two: the composite indexes of Meta and of migration 0003 all start
+    # with them.
     receiving_agency = models.ForeignKey(
-        Agency, models.PROTECT, related_name="received_dossiers", verbose_name=_("receiving agency")
+        Agency,
+        models.PROTECT,
+        related_name="received_dossiers",
+        verbose_name=_("receiving agency"),
+        db_index=False,
     )
     current_agency = models.ForeignKey(
-        Agency, models.PROTECT, related_name="held_dossiers", verbose_name=_("current agency")
+        Agency, models.PROTECT, related_name="held_dossiers", verbose_name=_("current agency"), db_index=False
     )
     current_step = models.ForeignKey(
         "DossierStep",
@@ -65,7 +93,9 @@ class Dossier(models.Model):
         verbose_name=_("current step"),
     )
     channel = models.CharField(_("channel"), max_length=10, choices=Channel.choices)
-    state = models.CharField(_("state"), max_length=30, choices=State.choices, db_index=True)
+    # Indexed by Meta's dossier_state (a plain btree: Django's db_index would add a varchar_pattern_ops copy
+    # for prefix searches, which no query makes).
+    state = models.CharField(_("state"), max_length=30, choices=State.choices)
     national_status = models.PositiveSmallIntegerField(
         _("national portal status"), help_text=_("Status code 1-10 of the National Public Service Portal.")
     )
@@ -119,6 +149,16 @@ class Dossier(models.Model):
         db_index=True,
         help_text=_("End of processing: result ready, or refused, stopped or withdrawn."),
     )
+    # The working-time engine's class of the finish (early, on_time, late; empty while not finished), computed
+    # by the database on every write from the two instants: the settlement report counts it as a column.
+    finish_timeliness = models.GeneratedField(
+        expression=Case(
+            When(finished_at__isnull=True, then=Value("")), default=timeliness("finished_at", "due_at")
+        ),
+        output_field=models.CharField(max_length=7),
+        db_persist=True,
+        verbose_name=_("timeliness of the finish"),
+    )
     returned_at = models.DateTimeField(_("returned at"), null=True, blank=True)
     supplement_count = models.PositiveSmallIntegerField(_("supplement requests"), default=0)
     apology_count = models.PositiveSmallIntegerField(_("apologies"), default=0)
@@ -143,6 +183,11 @@ class Dossier(models.Model):
         help_text=_("How the applicant wants the result: at the desk, by post or online."),
     )
 
+    # The applicants' evaluations summed up (Evaluation), so that statistics count them with a column.
+    evaluation = models.CharField(
+        _("evaluation"), max_length=14, choices=Evaluation.choices, blank=True, default=Evaluation.NONE
+    )
+
     version = models.PositiveIntegerField(_("version"), default=1)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
@@ -154,6 +199,20 @@ class Dossier(models.Model):
             models.Index(fields=["current_agency", "state", "due_at"], name="dossier_queue"),
             models.Index(fields=["receiving_agency", "received_at"], name="dossier_received"),
             models.Index(fields=["receiving_agency", "finished_at"], name="dossier_finished"),
+            # The staff home page counts every queue in one query, an OR of states within agencies given as
+            # subqueries: only an index on the state alone serves it (bench/indexes.py, 2026-12-07).
+            models.Index(fields=["state"], name="dossier_state"),
+            # Created by migration 0003 in plain SQL, declared here since 0004 (their reasons are there).
+            models.Index(
+                fields=["receiving_agency", "due_at", "id"],
+                condition=Q(state="result_ready"),
+                name="dossier_to_return",
+            ),
+            models.Index(
+                fields=["state", "due_at", "id"], condition=Q(finished_at__isnull=True), name="dossier_open"
+            ),
+            models.Index(fields=["receiving_agency", "id"], name="dossier_visible_receiving"),
+            models.Index(fields=["current_agency", "id"], name="dossier_visible_current"),
         ]
         constraints = [
             models.CheckConstraint(

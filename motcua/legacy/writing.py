@@ -4,6 +4,9 @@
 This is the one writer of dossiers besides `dossiers/services.py` (decisions/0006): it records history that
 happened elsewhere, so it sets what the business actions would have set, without replaying them.
 
+The dossier's `evaluation` column (what the statistics count) is written with the dossier, from its imported
+evaluation.
+
 A batch is prepared in Python (`Writer.prepare`: the rows, with the due instants computed; no database, so
 that it can run in another thread while the previous batch is being written) and written in one
 transaction (`Writer.write`), codes already in the database skipped, so a batch is written whole or not at
@@ -30,7 +33,7 @@ from django.utils import timezone
 
 from motcua.dossiers.codes import SECRET_ALPHABET, SECRET_LENGTH
 from motcua.dossiers.lifecycle import NATIONAL_STATUS, State, SupplementStage
-from motcua.dossiers.models import Dossier, DossierCodeSequence, DossierEvent, Pause
+from motcua.dossiers.models import Dossier, DossierCodeSequence, DossierEvent, Evaluation, Pause
 from motcua.text import fold
 from motcua.worktime.selectors import calendar_for
 
@@ -59,6 +62,7 @@ STAGED = (
     "finished_at",
     "returned_at",
     "supplement_count",
+    "evaluation",
 )
 SAME_AS = {
     "current_agency_id": "receiving_agency_id",
@@ -102,7 +106,8 @@ class Layout:
 
     @classmethod
     def of(cls, model, skip: Sequence[str] = ()) -> "Layout":
-        fields = [f for f in model._meta.concrete_fields if f.attname not in skip]
+        # Generated columns (the dossier's finish_timeliness) are the database's to compute.
+        fields = [f for f in model._meta.concrete_fields if f.attname not in skip and not f.generated]
         return cls(
             model._meta.db_table,
             [f.column for f in fields],
@@ -231,12 +236,12 @@ class Writer:
             cursor.execute(f"DROP TABLE IF EXISTS pg_temp.{STAGE}")
             cursor.execute(
                 f"CREATE TEMPORARY TABLE {STAGE} AS SELECT {', '.join(_quoted(STAGED))}, "
-                f"0 AS line, ''::text AS evaluation FROM {self.dossier.table} WITH NO DATA"
+                f"0 AS line, ''::text AS overall FROM {self.dossier.table} WITH NO DATA"
             )
-            names = ", ".join(_quoted([*STAGED, "line", "evaluation"]))
+            names = ", ".join(_quoted([*STAGED, "line", "overall"]))
             with cursor.cursor.copy(f"COPY {STAGE} ({names}) FROM STDIN") as copy:
-                for row, line, evaluation in zip(batch.dossiers, batch.lines, batch.evaluations, strict=True):
-                    copy.write_row((*staged(row), line, evaluation))
+                for row, line, overall in zip(batch.dossiers, batch.lines, batch.evaluations, strict=True):
+                    copy.write_row((*staged(row), line, overall))
             cursor.execute(*self._statement())
             for state, dossiers, evaluations in cursor.fetchall():
                 written.states[state] += dossiers
@@ -315,10 +320,10 @@ class Writer:
                 SELECT {pause} FROM n WHERE n.state = %(paused)s
             ), v AS (
                 INSERT INTO {self.evaluation.table} (dossier_id, overall)
-                SELECT n.id, s.evaluation FROM n JOIN {STAGE} s ON s.code = n.code
-                WHERE s.evaluation IS NOT NULL
+                SELECT n.id, s.overall FROM n JOIN {STAGE} s ON s.code = n.code
+                WHERE s.overall IS NOT NULL
             )
-            SELECT n.state, count(*), count(s.evaluation) FROM n JOIN {STAGE} s ON s.code = n.code
+            SELECT n.state, count(*), count(s.overall) FROM n JOIN {STAGE} s ON s.code = n.code
             GROUP BY n.state
         """
         return sql, params
@@ -364,6 +369,7 @@ class Writer:
             i_finished,
             i_returned,
             i_supplements,
+            i_evaluation,
         ) = (
             d[name]
             for name in (
@@ -386,6 +392,7 @@ class Writer:
                 "finished_at",
                 "returned_at",
                 "supplement_count",
+                "evaluation",
             )
         )
         for record, secret in zip(records, secrets, strict=True):
@@ -417,6 +424,7 @@ class Writer:
             row[i_finished] = record.finished_at
             row[i_returned] = record.returned_at
             row[i_supplements] = record.supplement_count
+            row[i_evaluation] = Evaluation.of(record.evaluation)  # the old system's one evaluation
             if state == State.SUPPLEMENT_REQUESTED:
                 # The old system does not say since when: the clock is taken as paused since reception
                 # (docs/legacy-import.md), as the old system's own report counted it (within time).

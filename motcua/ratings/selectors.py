@@ -159,23 +159,17 @@ def rating_url(dossier: Dossier) -> str:
 def evaluation_counts(dossiers: QuerySet) -> dict[str, int]:
     """For statistics (issue 8, and the 766 satisfaction indicator 5.4): how many of `dossiers` there are,
     how many were rated (through any channel), and how many of those are satisfied: every rating of the
-    dossier says "very satisfied" or "satisfied" (one "not satisfied" makes the dossier not satisfied)."""
-    condition = evaluation_conditions()
-    counts = dossiers.order_by().aggregate(
-        dossiers=Count("pk", distinct=True),
-        evaluated=Count("pk", filter=condition["evaluated"], distinct=True),
-        satisfied=Count("pk", filter=condition["satisfied"], distinct=True),
-    )
-    return {key: counts[key] or 0 for key in ("dossiers", "evaluated", "satisfied")}
-
-
-def evaluation_conditions() -> dict[str, Q]:
-    """The conditions behind `evaluation_counts`, on a dossier: "evaluated" (rated at least once, through any
-    channel), "satisfied" (rated, and no rating of it says "not satisfied") and "unsatisfied" (some rating
-    says "not satisfied"). The reports count and list dossiers with them (their drill-down)."""
+    dossier says "very satisfied" or "satisfied" (one "not satisfied" makes the dossier not satisfied). The
+    ratings alone, read from their table; the settlement report counts them with the legacy import's through
+    the dossier's `evaluation` column, which `services.submit` keeps by the same rule."""
     rated = Rating.objects.filter(dossier=OuterRef("pk"))
     unhappy = Q(Exists(rated.filter(overall=Overall.NOT_SATISFIED)))
-    return {"evaluated": Q(Exists(rated)), "satisfied": Q(Exists(rated)) & ~unhappy, "unsatisfied": unhappy}
+    counts = dossiers.order_by().aggregate(
+        dossiers=Count("pk", distinct=True),
+        evaluated=Count("pk", filter=Q(Exists(rated)), distinct=True),
+        satisfied=Count("pk", filter=Q(Exists(rated)) & ~unhappy, distinct=True),
+    )
+    return {key: counts[key] or 0 for key in ("dossiers", "evaluated", "satisfied")}
 
 
 # --- Art. 15 aggregation ---------------------------------------------------------------------------------

@@ -13,7 +13,7 @@ from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
 from motcua import clock
-from motcua.dossiers.models import Dossier
+from motcua.dossiers.models import Dossier, Evaluation
 from motcua.org.selectors import Action, can
 from motcua.worktime.selectors import calendar_for
 
@@ -104,9 +104,21 @@ def submit(dossier: Dossier, channel: str, answers: dict, overall: str, officer=
                 answer.rating = rating
             Answer.objects.bulk_create(checked)
             _score_automatic(dossier, [rating])
+            _add_to_evaluation(dossier, overall)
     except IntegrityError as error:  # a concurrent second rating through the same channel
         raise AlreadyRated(_("This dossier has already been rated here. Thank you.")) from error
     return rating
+
+
+def _add_to_evaluation(dossier: Dossier, overall: str) -> None:
+    """Keep `Dossier.evaluation`, which the reports count, true to the dossier's ratings: satisfied when every
+    rating is, not satisfied for good after one "not satisfied" (a rating is never changed or withdrawn). One
+    UPDATE of the row: a business action on the dossier, which locks and re-reads it, waits for it or is
+    waited for, and never writes an old value back."""
+    Dossier.objects.filter(pk=dossier.pk).exclude(evaluation=Evaluation.NOT_SATISFIED).update(
+        evaluation=Evaluation.of(overall)
+    )
+    dossier.refresh_from_db(fields=["evaluation"])
 
 
 # --- indicators 1-2 --------------------------------------------------------------------------------------

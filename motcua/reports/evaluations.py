@@ -1,26 +1,26 @@
 """The one door to the applicants' evaluations for the settlement report (domain reference §8).
 
-A dossier's evaluation comes from two places: the ratings app (`Rating`: the kiosk or the online page) and the
-legacy import (`ImportedEvaluation`: what the old system recorded). The report counts both, in its one
-aggregate, with the conditions below; each app defines its own part.
+A dossier's evaluations come from two places: the ratings app (`Rating`: the kiosk or the online page) and the
+legacy import (`ImportedEvaluation`: what the old system recorded). Both writers keep what they add up to in
+the dossier's own column, `Dossier.evaluation` (`dossiers.models.Evaluation`): empty when nobody evaluated
+the dossier, "not_satisfied" when one of its evaluations says "not satisfied", otherwise "satisfied". The
+report counts the column in its one aggregate, with the conditions below, instead of probing both tables for
+every dossier; `tests/reports/test_the_dossier_keeps_its_evaluation.py` checks it against the two tables.
 """
 
 from django.apps import apps
 from django.db.models import Q
 
+from motcua.dossiers.models import Evaluation
+
 
 def evaluation_conditions() -> dict[str, Q]:
     """{"evaluated": Q, "satisfied": Q} on a dossier: evaluated when the applicant rated it (ratings app) or
     the old system recorded an evaluation (legacy import); satisfied when evaluated and none of these says
-    "not satisfied". Nothing matches where neither app is installed."""
-    evaluated, unsatisfied = Q(pk__in=[]), Q(pk__in=[])
-    if apps.is_installed("motcua.ratings"):
-        from motcua.ratings import selectors as ratings
-
-        rated = ratings.evaluation_conditions()
-        evaluated, unsatisfied = evaluated | rated["evaluated"], unsatisfied | rated["unsatisfied"]
-    if apps.is_installed("motcua.legacy"):
-        from motcua.legacy import selectors as legacy
-
-        evaluated, unsatisfied = evaluated | Q(legacy.evaluated()), unsatisfied | Q(legacy.unsatisfied())
-    return {"evaluated": evaluated, "satisfied": evaluated & ~unsatisfied}
+    "not satisfied". Nothing matches where neither app is installed: the column has no writer then."""
+    if not (apps.is_installed("motcua.ratings") or apps.is_installed("motcua.legacy")):
+        return {"evaluated": Q(pk__in=[]), "satisfied": Q(pk__in=[])}
+    return {
+        "evaluated": Q(evaluation__in=[Evaluation.SATISFIED, Evaluation.NOT_SATISFIED]),
+        "satisfied": Q(evaluation=Evaluation.SATISFIED),
+    }

@@ -14,7 +14,8 @@ last_day:
 - in_progress: not finished before `stop`; within_time when the due instant is not before the end of the
   period (or now, for a period not over yet) or when the clock was paused then, else overdue;
 - evaluations: of the dossiers received within the period, rated (ratings) or evaluated in the old system
-  (legacy import), with `evaluations.evaluation_conditions`, in the same aggregate.
+  (legacy import), with `evaluations.evaluation_conditions` on the dossier's `evaluation` column, in the same
+  aggregate.
 
 Every count is a `COUNT(*) FILTER (WHERE ...)` (a CASE on SQLite) of one SELECT over the dossiers, grouped by
 the breakdown's key when there is one. Python only builds the query, orders the few rows, and formats rates.
@@ -24,8 +25,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
-from django.db.models import Case, CharField, Count, Exists, F, Max, OuterRef, Q, QuerySet, Value, When
-from django.db.models.lookups import GreaterThan, LessThan
+from django.db.models import Case, CharField, Count, F, Max, Q, QuerySet, Value, When
 from django.utils.translation import gettext as _
 
 from motcua import clock
@@ -34,9 +34,10 @@ from motcua.dossiers.lifecycle import Channel
 from motcua.dossiers.models import Dossier, Pause
 from motcua.org.models import Agency
 from motcua.worktime.engine import EARLY, LATE, ON_TIME
+from motcua.worktime.sql import timeliness  # noqa: F401 (the reports' surface names it too)
 
 from .evaluations import evaluation_conditions
-from .periods import bounds, vietnamese_date, vietnamese_month
+from .periods import bounds, vietnamese_month
 from .rates import percent
 
 BREAKDOWNS = ("agency", "field", "procedure", "level", "channel", "month")
@@ -293,27 +294,24 @@ def _aggregates(begin: datetime, stop: datetime) -> dict:
     return {name: Count("pk", filter=where[figure]) for name, figure in _COUNTED.items()}
 
 
-def timeliness(finished: str, due: str) -> Case:
-    """SQL: "early", "on_time" or "late" for the instants in fields `finished` and `due`, exactly as
-    `worktime.engine.Calendar.classify`: late after the due instant; early on a Vietnamese date before the due
-    date; otherwise on time (on the due date, at or before the due instant)."""
-    return Case(
-        When(GreaterThan(F(finished), F(due)), then=Value(LATE)),
-        When(LessThan(vietnamese_date(finished), vietnamese_date(due)), then=Value(EARLY)),
-        default=Value(ON_TIME),
-        output_field=CharField(),
-    )
-
-
 def _classified(dossiers: QuerySet, reference: datetime) -> QuerySet:
-    """`timeliness` of a finish and `standing` of an open dossier at `reference`, as SQL expressions."""
-    paused = Pause.objects.filter(dossier=OuterRef("pk"), started_at__lt=reference).filter(
-        Q(ended_at__isnull=True) | Q(ended_at__gte=reference)
+    """`timeliness` of a finish and `standing` of an open dossier at `reference`, as SQL expressions. The
+    timeliness is the dossier's stored `finish_timeliness`: the database computes it from `finished_at` and
+    `due_at` with `timeliness("finished_at", "due_at")` (a generated column), once per write instead of in
+    every report.
+
+    "Paused at `reference`" is `id IN (the dossiers of the pauses running then)`, not a correlated EXISTS:
+    the same dossiers, but a query without correlated subqueries may be run by several PostgreSQL workers at
+    once (a parallel scan), and the pauses running at one instant are few."""
+    paused = (
+        Pause.objects.filter(started_at__lt=reference)
+        .filter(Q(ended_at__isnull=True) | Q(ended_at__gte=reference))
+        .values("dossier_id")
     )
     return dossiers.alias(
-        timeliness=timeliness("finished_at", "due_at"),
+        timeliness=F("finish_timeliness"),
         standing=Case(
-            When(Q(due_at__gte=reference) | Q(Exists(paused)), then=Value("within_time")),
+            When(Q(due_at__gte=reference) | Q(pk__in=paused), then=Value("within_time")),
             default=Value("overdue"),
             output_field=CharField(),
         ),

@@ -1,12 +1,14 @@
-"""The report classifies finishes in SQL (UTC + 7 hours, truncated to a date); the working-time engine
-classifies in Python with the Asia/Ho_Chi_Minh zone. They must agree for every instant, on both databases."""
+"""The report classifies finishes in SQL (UTC + 7 hours, truncated to a date), stored by the database in the
+dossier's `finish_timeliness`; the working-time engine classifies in Python with the Asia/Ho_Chi_Minh zone.
+They must agree for every instant, on both databases."""
 
 import random
 from datetime import UTC, datetime, timedelta
 
 import pytest
+from django.db.models import F
 
-from motcua.dossiers.models import Pause
+from motcua.dossiers.models import Dossier, Pause
 from motcua.reports.selectors import timeliness, vietnamese_date
 from motcua.worktime.selectors import calendar_for
 from tests.factories.dossiers import make_world, received, vn
@@ -60,3 +62,27 @@ def test_the_sql_classification_and_date_equal_the_engines_for_many_instants(fro
         assert row["sql_date"] == calendar.local(finished).date(), finished
         checked += 1
     assert checked == len(pairs) > 1000
+
+
+def test_the_stored_timeliness_of_a_finish_is_the_engines_for_many_instants(frozen_clock):
+    """`Dossier.finish_timeliness`, which the report counts, is computed by the database from the two instants
+    (a generated column): the engine's class for every pair, and empty while the dossier is not finished."""
+    dossier = received(make_world(), frozen_clock, vn(2026, 3, 2, 9))
+    pairs = instants()
+    copies = []
+    for number, (finished, due) in enumerate(pairs):
+        copy = Dossier.objects.get(pk=dossier.pk)
+        copy.pk, copy.code, copy.finished_at, copy.due_at = None, f"T-{number}", finished, due
+        copies.append(copy)
+    Dossier.objects.bulk_create(copies)
+    calendar = calendar_for(None)
+    checked = 0
+    for row in Dossier.objects.filter(code__startswith="T-").values(
+        "finished_at", "due_at", "finish_timeliness"
+    ):
+        assert row["finish_timeliness"] == calendar.classify(row["finished_at"], row["due_at"]), row
+        checked += 1
+    assert checked == len(pairs) > 1000
+    assert Dossier.objects.get(pk=dossier.pk).finish_timeliness == ""
+    Dossier.objects.filter(pk=dossier.pk).update(finished_at=F("due_at"))
+    assert Dossier.objects.get(pk=dossier.pk).finish_timeliness == "on_time"

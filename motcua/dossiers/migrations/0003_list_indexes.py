@@ -11,8 +11,8 @@
 
 Plain SQL that PostgreSQL and SQLite both read (partial indexes included). They are not declared in the
 model's Meta (this migration was written where only migrations could be added): Django's migration state does
-not know them, so `makemigrations` stays quiet; moving them to Meta.indexes later needs
-SeparateDatabaseAndState.
+not know them, so `makemigrations` stays quiet. Migration 0004 declares them in Meta.indexes (state only:
+SeparateDatabaseAndState), so that Django knows them from there on.
 """
 
 from django.db import migrations
