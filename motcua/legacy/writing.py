@@ -1,7 +1,7 @@
 """Writing checked records in bulk: dossiers with their state, times and national status, ONE append-only
 "import" event each, the pause of a dossier waiting for a supplement, and the old system's evaluations.
 
-This is the one writer of dossiers besides `dossiers/services.py` (decisions/0006): it records history that
+This is the one writer of dossiers besides `dossiers/services.py`: it records history that
 happened elsewhere, so it sets what the business actions would have set, without replaying them.
 
 The dossier's `evaluation` column (what the statistics count) is written with the dossier, from its imported
