@@ -23,11 +23,10 @@ from django.utils.translation import gettext_lazy as _
 
 from motcua.catalog.models import OnlineLevel, ProcedureVersion, ProcessStep, RequiredDocument, Status
 from motcua.dossiers.lifecycle import Channel, State
-from motcua.dossiers.models import Dossier, DossierDocument, DossierFee, DossierFile, Pause
+from motcua.dossiers.models import Dossier, DossierDocument, DossierFee, DossierFile, Evaluation, Pause
 from motcua.feedback import selectors as feedback_selectors
 from motcua.feedback.models import Feedback
 from motcua.org.models import Agency
-from motcua.ratings.models import Overall, Rating
 from motcua.reports import selectors as reports
 from motcua.worktime.engine import LATE
 
@@ -212,10 +211,11 @@ def paid_online() -> Q:
 
 
 def satisfied_with_settlement(period: Period) -> Q:
-    """5.4: neither late nor overdue, no feedback (PAKN) about the dossier, no "not satisfied" rating."""
+    """5.4: neither late nor overdue, no feedback (PAKN) about the dossier, not evaluated "not satisfied" (in
+    MotCua or in the old system before the import: the dossier's `evaluation`, as the reports count it)."""
     complained = Exists(Feedback.objects.filter(dossier=OuterRef("pk")))
-    unhappy = Exists(Rating.objects.filter(dossier=OuterRef("pk"), overall=Overall.NOT_SATISFIED))
-    return ~(late_or_overdue(period) | Q(complained) | Q(unhappy))
+    unhappy = Q(evaluation=Evaluation.NOT_SATISFIED)
+    return ~(late_or_overdue(period) | Q(complained) | unhappy)
 
 
 def feedback_handled_on_time() -> Q:

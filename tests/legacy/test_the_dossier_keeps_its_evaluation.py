@@ -67,3 +67,26 @@ def test_the_migrations_fill_the_column_from_both_sources(tmp_path, now, ward, b
     for app in order:
         importlib.import_module(migrations[app]).fill(apps, None)
     assert columns() == kept
+
+
+def test_the_service_index_counts_an_imported_dissatisfaction_as_the_reports_do(tmp_path, now, ward, birth):
+    """Indicator 5.4 (satisfied with the settlement) loses a dossier evaluated "not satisfied", whether the
+    evaluation was given in MotCua or in the old system before the import."""
+    from motcua.serviceindex.definitions import Period, counts, lost
+
+    on_time = {"status": "finished", "finished_at": "2024-03-04T10:00:00+07:00"}
+    services.import_dossiers(
+        legacy_csv(
+            tmp_path,
+            [
+                row(code="S-satisfied", evaluation="satisfied", **on_time),
+                row(code="S-unsatisfied", evaluation="unsatisfied", **on_time),
+                row(code="S-none", **on_time),
+                row(code="S-rated-here", **on_time),
+            ],
+        )
+    )
+    rate(Dossier.objects.get(code="S-rated-here"), overall=Overall.NOT_SATISFIED)
+    period = Period(ward.parent, *MARCH, now=now)
+    assert counts("5.4", period) == (2, 4)
+    assert sorted(lost("5.4", period).values_list("code", flat=True)) == ["S-rated-here", "S-unsatisfied"]
