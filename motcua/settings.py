@@ -141,9 +141,10 @@ elif _database["ENGINE"] == "django.db.backends.postgresql":
     if not env_bool("MOTCUA_PG_JIT", False):
         # The statistics' aggregates cost more to JIT-compile than to run (docs/decisions/0006).
         _database["OPTIONS"] = {**_database.get("OPTIONS", {}), "options": "-c jit=off"}
-    if env_bool("MOTCUA_PG_PREPARED", True):
-        # Server-side parameters, and a statement run five times on a connection is prepared: an action's
-        # statements (joins of six tables) cost more to plan than to run (docs/decisions/0007).
+    if env_bool("MOTCUA_PG_PREPARED", False):
+        # Opt-in: server-side parameters, and a statement run five times on a connection is prepared. Halves
+        # the server's CPU of a business action, but the statistics' aggregates then get generic plans up to
+        # ten times slower (docs/decisions/0007).
         _database["OPTIONS"] = {
             **_database.get("OPTIONS", {}),
             "server_side_binding": True,

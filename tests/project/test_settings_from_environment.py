@@ -75,15 +75,11 @@ def test_postgresql_connections_turn_jit_off_unless_asked(db, settings):
         assert cursor.fetchone() == ("off",)
 
 
-def test_postgresql_prepares_a_statement_run_five_times(db, settings):
-    """Decision 0007: server-side binding, and a repeated statement is planned once per connection."""
+def test_prepared_statements_are_off_unless_asked(db, settings):
+    """Decision 0007: off by default (the statistics' generic plans); MOTCUA_PG_PREPARED=1 turns them on."""
     from django.db import connection
 
     from motcua.org.models import Agency
-
-    if connection.vendor != "postgresql":
-        assert "server_side_binding" not in settings.DATABASES["default"].get("OPTIONS", {})
-        return
 
     def prepared() -> int:
         with connection.cursor() as cursor:
@@ -92,7 +88,12 @@ def test_postgresql_prepares_a_statement_run_five_times(db, settings):
             )
             return cursor.fetchone()[0]
 
+    asked = os.environ.get("MOTCUA_PG_PREPARED") == "1"
+    options = settings.DATABASES["default"].get("OPTIONS", {})
+    assert ("server_side_binding" in options) == (asked and connection.vendor == "postgresql")
+    if connection.vendor != "postgresql":
+        return
     before = prepared()
     for code in ["a", "b", "c", "d", "e", "f"]:
         list(Agency.objects.filter(code=code))
-    assert prepared() == before + 1
+    assert prepared() == before + (1 if asked else 0)
