@@ -22,12 +22,8 @@ def current_version(code: str) -> ProcedureVersion | None:
 
 def version_to_receive(code: str) -> ProcedureVersion | None:
     """`current_version` with only what an intake checks (the agency kinds that receive it, its documents)."""
-    return (
-        ProcedureVersion.objects.filter(status=Status.IN_FORCE, procedure__code=code)
-        .select_related("procedure")
-        .prefetch_related("agency_kinds", "documents")
-        .first()
-    )
+    in_force = procedures_in_force().prefetch_related(None).prefetch_related("agency_kinds", "documents")
+    return in_force.filter(procedure__code=code).first()
 
 
 def version_in_force_at(code: str, moment) -> ProcedureVersion | None:

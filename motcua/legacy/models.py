@@ -7,7 +7,8 @@ the applicants' evaluations recorded by the old system.
   did not have: never in force, named as the file named it, without a time limit of its own.
 - `ImportedEvaluation` is the applicant's overall evaluation as the old system recorded it. The ratings app's
   `Rating` has no channel for it (only the kiosk and the online page, and one citizen's nine answers), so the
-  import keeps it here, one row per dossier; `selectors.evaluation_counts` counts it for statistics.
+  import keeps it here, one row per dossier, and writes what it says into the dossier's `evaluation`, which
+  the statistics count.
 """
 
 from django.db import models

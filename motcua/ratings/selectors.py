@@ -2,7 +2,6 @@
 rated, the link printed on slips, and the Circular 01/2018 art. 15 aggregation, done in SQL.
 
     rating_url(dossier) -> str                       the public rating page with the lookup secret (slips)
-    evaluation_counts(dossiers) -> {"dossiers", "evaluated", "satisfied"}
     scores(ratings, by=None | "agency" | "officer") -> list[GroupScore]
     summary(agency, start, end) -> Summary           per agency (subtree) and per officer over a period
 
@@ -154,22 +153,6 @@ def rating_url(dossier: Dossier) -> str:
 
 
 # --- counts for statistics ------------------------------------------------------------------------------
-
-
-def evaluation_counts(dossiers: QuerySet) -> dict[str, int]:
-    """For statistics (issue 8, and the 766 satisfaction indicator 5.4): how many of `dossiers` there are,
-    how many were rated (through any channel), and how many of those are satisfied: every rating of the
-    dossier says "very satisfied" or "satisfied" (one "not satisfied" makes the dossier not satisfied). The
-    ratings alone, read from their table; the settlement report counts them with the legacy import's through
-    the dossier's `evaluation` column, which `services.submit` keeps by the same rule."""
-    rated = Rating.objects.filter(dossier=OuterRef("pk"))
-    unhappy = Q(Exists(rated.filter(overall=Overall.NOT_SATISFIED)))
-    counts = dossiers.order_by().aggregate(
-        dossiers=Count("pk", distinct=True),
-        evaluated=Count("pk", filter=Q(Exists(rated)), distinct=True),
-        satisfied=Count("pk", filter=Q(Exists(rated)) & ~unhappy, distinct=True),
-    )
-    return {key: counts[key] or 0 for key in ("dossiers", "evaluated", "satisfied")}
 
 
 # --- Art. 15 aggregation ---------------------------------------------------------------------------------

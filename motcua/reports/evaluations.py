@@ -8,7 +8,6 @@ report counts the column in its one aggregate, with the conditions below, instea
 every dossier; `tests/reports/test_the_dossier_keeps_its_evaluation.py` checks it against the two tables.
 """
 
-from django.apps import apps
 from django.db.models import Q
 
 from motcua.dossiers.models import Evaluation
@@ -17,9 +16,7 @@ from motcua.dossiers.models import Evaluation
 def evaluation_conditions() -> dict[str, Q]:
     """{"evaluated": Q, "satisfied": Q} on a dossier: evaluated when the applicant rated it (ratings app) or
     the old system recorded an evaluation (legacy import); satisfied when evaluated and none of these says
-    "not satisfied". Nothing matches where neither app is installed: the column has no writer then."""
-    if not (apps.is_installed("motcua.ratings") or apps.is_installed("motcua.legacy")):
-        return {"evaluated": Q(pk__in=[]), "satisfied": Q(pk__in=[])}
+    "not satisfied"."""
     return {
         "evaluated": Q(evaluation__in=[Evaluation.SATISFIED, Evaluation.NOT_SATISFIED]),
         "satisfied": Q(evaluation=Evaluation.SATISFIED),

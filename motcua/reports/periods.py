@@ -2,11 +2,10 @@
 
 The database stores instants in UTC. Asia/Ho_Chi_Minh has been UTC+7 without daylight saving time since
 13 June 1975 (its last change in the time zone database), so for every instant MotCua handles the Vietnamese
-calendar date is the UTC date of the instant plus seven hours: `vietnamese_date` is
-`worktime.sql.vietnamese_date` (immutable SQL, so that the dossier can store the timeliness of its finish);
-the month of an instant adds the fixed interval and truncates to a month in UTC. Both are portable SQL
-(PostgreSQL and SQLite alike) and need no time zone database in the server; tests/reports compare the date
-with the working-time engine over many instants on both databases.
+calendar date is the UTC date of the instant plus seven hours (`worktime.sql.vietnamese_date`); the month of
+an instant adds the fixed interval and truncates to a month in UTC. Both are portable SQL (PostgreSQL and
+SQLite alike) and need no time zone database in the server; tests/reports compare the date with the
+working-time engine over many instants on both databases.
 """
 
 from datetime import UTC, date, datetime, time, timedelta
@@ -14,8 +13,6 @@ from zoneinfo import ZoneInfo
 
 from django.db.models import DateField, DateTimeField, ExpressionWrapper, F, Value
 from django.db.models.functions import TruncMonth
-
-from motcua.worktime.sql import vietnamese_date  # noqa: F401 (the reports' surface names it too)
 
 VIETNAM = ZoneInfo("Asia/Ho_Chi_Minh")
 VIETNAM_OFFSET = timedelta(hours=7)  # fixed since 1975: see the module's docstring

@@ -7,7 +7,7 @@ counted(agency, first_day, last_day) -> QuerySet       the dossiers the report c
 received_in(agency, first_day, last_day) -> QuerySet   the dossiers received within the period
 percent(part, whole) -> str                             "66.67": two decimals, half up, "0.00" for 0
 bounds(first_day, last_day) -> (begin, stop)            the period as instants, stop excluded
-vietnamese_date(field) -> expression                    the Vietnamese date of an instant, in SQL
+classified(dossiers, reference) -> QuerySet          aliases `timeliness` of a finish, `standing` at reference
 dossiers_behind(agency, first_day, last_day, figure, *, now=None, by=None, key=None) -> QuerySet
     the dossiers behind one number of the report (FIGURES: "received.online", "resolved.late"...), of the
     total or of one row (`by`, `key`), with the report's own conditions
@@ -16,7 +16,7 @@ ranking(agency, first_day, last_day, *, now=None) -> [Ranked]
     rank(report) does the same from a report already broken down by agency
 """
 
-from .periods import bounds, vietnamese_date, vietnamese_month
+from .periods import bounds, vietnamese_month
 from .ranking import Ranked, rank, ranking
 from .rates import percent
 from .settlement import (
@@ -26,11 +26,11 @@ from .settlement import (
     Figures,
     Row,
     Settlement,
+    classified,
     counted,
     dossiers_behind,
     received_in,
     settlement,
-    timeliness,
 )
 
 __all__ = [
@@ -42,6 +42,7 @@ __all__ = [
     "Row",
     "Settlement",
     "bounds",
+    "classified",
     "counted",
     "dossiers_behind",
     "percent",
@@ -49,7 +50,5 @@ __all__ = [
     "ranking",
     "received_in",
     "settlement",
-    "timeliness",
-    "vietnamese_date",
     "vietnamese_month",
 ]

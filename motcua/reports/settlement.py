@@ -34,7 +34,6 @@ from motcua.dossiers.lifecycle import Channel
 from motcua.dossiers.models import Dossier, Pause
 from motcua.org.models import Agency
 from motcua.worktime.engine import EARLY, LATE, ON_TIME
-from motcua.worktime.sql import timeliness  # noqa: F401 (the reports' surface names it too)
 
 from .evaluations import evaluation_conditions
 from .periods import bounds, vietnamese_month
@@ -229,7 +228,7 @@ def _measured_at(stop: datetime, now: datetime | None) -> datetime:
 
 
 # The figures' conditions, each written once: `settlement()` counts them (one COUNT FILTER each) and
-# `dossiers_behind()` lists them. Each applies to `_classified(counted(...))`, whose aliases `timeliness` and
+# `dossiers_behind()` lists them. Each applies to `classified(counted(...))`, whose aliases `timeliness` and
 # `standing` it may use.
 FIGURES = (
     "received.total",
@@ -294,11 +293,11 @@ def _aggregates(begin: datetime, stop: datetime) -> dict:
     return {name: Count("pk", filter=where[figure]) for name, figure in _COUNTED.items()}
 
 
-def _classified(dossiers: QuerySet, reference: datetime) -> QuerySet:
+def classified(dossiers: QuerySet, reference: datetime) -> QuerySet:
     """`timeliness` of a finish and `standing` of an open dossier at `reference`, as SQL expressions. The
     timeliness is the dossier's stored `finish_timeliness`: the database computes it from `finished_at` and
-    `due_at` with `timeliness("finished_at", "due_at")` (a generated column), once per write instead of in
-    every report.
+    `due_at` with `worktime.sql.timeliness` (a generated column), once per write instead of in every report.
+    The 766 index lists its dossiers with the same classes.
 
     "Paused at `reference`" is `id IN (the dossiers of the pauses running then)`, not a correlated EXISTS:
     the same dossiers, but a query without correlated subqueries may be run by several PostgreSQL workers at
@@ -449,7 +448,7 @@ def settlement(
         raise ValueError("the period ends before it starts")
     begin, stop = bounds(first_day, last_day)
     reference = _measured_at(stop, now)
-    dossiers = _classified(counted(agency, first_day, last_day), reference)
+    dossiers = classified(counted(agency, first_day, last_day), reference)
     aggregates = _aggregates(begin, stop)
 
     totals = dossiers.order_by().aggregate(**aggregates)
@@ -495,7 +494,7 @@ def dossiers_behind(
     if last_day < first_day:
         raise ValueError("the period ends before it starts")
     begin, stop = bounds(first_day, last_day)
-    dossiers = _classified(counted(agency, first_day, last_day), _measured_at(stop, now))
+    dossiers = classified(counted(agency, first_day, last_day), _measured_at(stop, now))
     if by is not None:
         dossiers = dossiers.filter(_breakdown(by, agency, first_day, last_day).selects(str(key or "")))
     return dossiers.filter(conditions(begin, stop)[figure])

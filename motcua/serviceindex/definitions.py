@@ -18,12 +18,12 @@ dates (docs/service-index.md).
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from django.db.models import Case, CharField, Count, Exists, F, OuterRef, Q, QuerySet, Value, When
+from django.db.models import Case, Count, Exists, F, OuterRef, Q, QuerySet, Value, When
 from django.utils.translation import gettext_lazy as _
 
 from motcua.catalog.models import OnlineLevel, ProcedureVersion, ProcessStep, RequiredDocument, Status
 from motcua.dossiers.lifecycle import Channel, State
-from motcua.dossiers.models import Dossier, DossierDocument, DossierFee, DossierFile, Evaluation, Pause
+from motcua.dossiers.models import Dossier, DossierDocument, DossierFee, DossierFile, Evaluation
 from motcua.feedback import selectors as feedback_selectors
 from motcua.feedback.models import Feedback
 from motcua.org.models import Agency
@@ -150,26 +150,10 @@ def complete_procedure() -> Q:
     )
 
 
-def _paused_at(reference: datetime) -> Exists:
-    return Exists(
-        Pause.objects.filter(dossier=OuterRef("pk"), started_at__lt=reference).filter(
-            Q(ended_at__isnull=True) | Q(ended_at__gte=reference)
-        )
-    )
-
-
 def classified(dossiers: QuerySet, period: Period) -> QuerySet:
-    """The settlement report's classes as aliases: `timeliness` of a finish (`reports.selectors.timeliness`,
-    the engine's rule) and `standing` of an open dossier at the reference instant (within time when due at or
-    after it, or paused then; else overdue). The report does not list its dossiers, so the standing is
-    restated here; tests hold the lists to the report's counts."""
-    within_time = Q(due_at__gte=period.reference) | Q(_paused_at(period.reference))
-    return dossiers.alias(
-        timeliness=reports.timeliness("finished_at", "due_at"),
-        standing=Case(
-            When(within_time, then=Value("within_time")), default=Value("overdue"), output_field=CharField()
-        ),
-    )
+    """The settlement report's own classes as aliases (`reports.selectors.classified`): `timeliness` of a
+    finish and `standing` of an open dossier at the period's reference instant."""
+    return reports.classified(dossiers, period.reference)
 
 
 def late_or_overdue(period: Period) -> Q:

@@ -1,13 +1,13 @@
 """Imported dossiers are counted by the settlement report (Biểu II.06a) like any other: by their
 reception, finish and appointment instants, classified by the working-time engine's rule; and the old system's
-evaluations are counted in the report's evaluations, as `legacy.selectors.evaluation_counts` counts them."""
+evaluations are counted in the report's evaluations."""
 
 from datetime import date
 
 import pytest
 
-from motcua.legacy import selectors, services
-from motcua.reports.selectors import received_in, settlement
+from motcua.legacy import services
+from motcua.reports.selectors import settlement
 from tests.legacy.files import legacy_csv, row
 
 pytestmark = pytest.mark.django_db
@@ -54,8 +54,6 @@ def test_the_report_classifies_imported_dossiers(tmp_path, now, ward, birth):
 
 def test_the_old_systems_evaluations_are_counted(tmp_path, now, ward, birth):
     services.import_dossiers(legacy_csv(tmp_path, ROWS))
-    counts = selectors.evaluation_counts(received_in(ward.parent, date(2024, 3, 1), date(2024, 3, 31)))
-    assert counts == {"dossiers": 7, "evaluated": 3, "satisfied": 2}
     report = settlement(ward.parent, date(2024, 3, 1), date(2024, 3, 31), by="channel").as_dict()
     assert report["evaluations"] == {
         "dossiers": 7,

@@ -206,13 +206,12 @@ def test_evaluations_count_the_dossiers_received_in_the_period(dataset):
     }
 
 
-def test_without_the_ratings_app_nothing_is_evaluated_but_dossiers_are_counted(dataset, monkeypatch):
-    from types import SimpleNamespace
+def test_without_the_ratings_app_nothing_is_evaluated_but_dossiers_are_counted(dataset):
+    """The report reads evaluations from the dossier's `evaluation` column only: where no writer of
+    evaluations ran (no ratings app, no import), the column stays empty and nothing is evaluated."""
+    from motcua.dossiers.models import Dossier, Evaluation
 
-    from motcua.reports import evaluations
-
-    without = SimpleNamespace(is_installed=lambda name: name not in ("motcua.ratings", "motcua.legacy"))
-    monkeypatch.setattr(evaluations, "apps", without)
+    Dossier.objects.update(evaluation=Evaluation.NONE)
     report = settlement(dataset.world.province, *MARCH).as_dict()
     assert report["evaluations"] == {
         "dossiers": 11,

@@ -9,8 +9,8 @@ import pytest
 from django.db.models import F
 
 from motcua.dossiers.models import Dossier, Pause
-from motcua.reports.selectors import timeliness, vietnamese_date
 from motcua.worktime.selectors import calendar_for
+from motcua.worktime.sql import timeliness, vietnamese_date
 from tests.factories.dossiers import make_world, received, vn
 
 pytestmark = pytest.mark.django_db
