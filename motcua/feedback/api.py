@@ -485,7 +485,10 @@ class StaffFeedbackDetail(FeedbackAPIView):
 
 
 def _visible(request, code: str) -> Feedback:
-    return get_object_or_404(selectors.for_detail(selectors.visible_to(request.user)), code=code)
+    feedback = selectors.visible_one(request.user, code)
+    if feedback is None:
+        raise Http404
+    return feedback
 
 
 def _action_view(action: str, serializer: type[serializers.Serializer], perform):

@@ -55,7 +55,9 @@ def queues(request):
 
 
 def _visible(request, code: str):
-    feedback = get_object_or_404(selectors.for_detail(selectors.visible_to(request.user)), code=code)
+    feedback = selectors.visible_one(request.user, code)
+    if feedback is None:
+        raise Http404
     return feedback
 
 

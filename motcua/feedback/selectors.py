@@ -43,6 +43,14 @@ def may_view(user, feedback: Feedback) -> bool:
     return visible_to(user, Feedback.objects.filter(pk=feedback.pk)).exists()
 
 
+def visible_one(user, code: str) -> Feedback | None:
+    """The feedback with `code`, for its detail page, if `user` may view it, else None: the row is found by
+    its code first, then checked alone (as `dossiers.selectors.visible_one`), instead of filtering
+    everything visible to the user by the code."""
+    feedback = for_detail(Feedback.objects.filter(code=code)).first()
+    return feedback if feedback is not None and may_view(user, feedback) else None
+
+
 def for_list(feedback: QuerySet) -> QuerySet:
     return feedback.select_related("agency", "receiving_agency")
 

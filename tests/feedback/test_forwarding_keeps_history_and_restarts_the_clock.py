@@ -5,7 +5,9 @@ import pytest
 
 from motcua.feedback import selectors, services
 from motcua.feedback.lifecycle import State
+from motcua.org.models import Role
 from tests.factories.feedback import make_world, sent, vn
+from tests.factories.org import AgencyFactory, staff
 
 pytestmark = pytest.mark.django_db
 
@@ -48,6 +50,13 @@ def test_the_new_agency_acts_and_the_old_one_still_sees_the_history(frozen_clock
     assert "accept" not in selectors.actions_for(world.desk, feedback)
     assert "accept" in selectors.actions_for(world.department_desk, feedback)
     assert selectors.visible_to(world.desk).filter(pk=feedback.pk).exists()
+    # Its page (office and API) finds it by code and checks that one row: the same answer as the list.
+    assert selectors.visible_one(world.desk, feedback.code) == feedback
+    assert selectors.visible_one(world.department_desk, feedback.code) == feedback
+    stranger = staff(Role.DESK_OFFICER, AgencyFactory(parent=world.province, code="000.99.99.H99"))
+    assert not selectors.visible_to(stranger).filter(pk=feedback.pk).exists()
+    assert selectors.visible_one(stranger, feedback.code) is None
+    assert selectors.visible_one(world.desk, "KHONG-CO") is None
     assert selectors.queue(world.department_desk, "new", frozen_clock.instant).get() == feedback
     assert not selectors.queue(world.desk, "new", frozen_clock.instant).exists()
     frozen_clock.set(vn(2026, 3, 2, 10))
