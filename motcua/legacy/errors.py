@@ -24,12 +24,15 @@ class RowError:
 
 
 class ImportRefused(Exception):
-    """The file was not imported: nothing of it was written. `errors` lists every problem found (up to a
-    limit, `more` saying how many were left out)."""
+    """The file was not imported. `errors` lists every problem found (up to a limit, `more` saying how many
+    were left out). `written` is 0 when the check refused the file (nothing of it was written); otherwise the
+    file changed after it was checked, and `written` dossiers of the batches committed before the bad row stay
+    (importing the corrected file again skips them)."""
 
-    def __init__(self, errors: list[RowError], more: int = 0):
+    def __init__(self, errors: list[RowError], more: int = 0, written: int = 0):
         self.errors = errors
         self.more = more
+        self.written = written
         super().__init__(self.text())
 
     def text(self) -> str:

@@ -22,21 +22,24 @@ class TerminalProgress:
         self.label, self.total, self.started, self.last = label, max(total, 1), time.monotonic(), 0.0
         self.update(0, force=True)
 
-    def update(self, done: int, *, force: bool = False) -> None:
+    def update(self, done: int, *, rows: int | None = None, force: bool = False) -> None:
+        """`done` of the total fills the bar; the rate is of `rows` (default: `done`, when the total counts
+        rows; the check counts the file's characters)."""
         now = time.monotonic()
         if not force and now - self.last < 0.2:
             return
         self.last = now
         share = min(done / self.total, 1.0)
         filled = int(share * self.WIDTH)
-        rate = done / (now - self.started) if now > self.started else 0
+        rows = done if rows is None else rows
+        rate = rows / (now - self.started) if now > self.started else 0
         self.stream.write(
             f"\r{self.label} [{'#' * filled}{'.' * (self.WIDTH - filled)}] {share:4.0%} "
             + _("%(rate)s rows/s") % {"rate": f"{rate:,.0f}"}
         )
         self.stream.flush()
 
-    def finish(self, done: int) -> None:
-        self.update(done, force=True)
+    def finish(self, done: int, *, rows: int | None = None) -> None:
+        self.update(done, rows=rows, force=True)
         self.stream.write("\n")
         self.stream.flush()

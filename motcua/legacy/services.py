@@ -114,10 +114,13 @@ def import_dossiers(
     else:
         results = (writer.write(batch) for batch in batches)
     done = 0
-    for written in results:
-        done += _count(written, summary)
-        if progress is not None:
-            progress.update(done)
+    try:
+        for written in results:
+            done += _count(written, summary)
+            if progress is not None:
+                progress.update(done)
+    except ImportRefused as refused:  # the file changed since the check: say what stays written
+        raise ImportRefused(refused.errors, refused.more, written=summary.imported) from None
     if progress is not None:
         progress.finish(done)
     summary.seconds = time.monotonic() - started
@@ -200,9 +203,9 @@ def _check(path: Path, checker: Checker, progress) -> int:
             errors.extend(result[:room])
             more += len(result) - len(result[:room])
         if progress is not None and not rows % 5000:
-            progress.update(characters.characters)
+            progress.update(characters.characters, rows=rows)
     if progress is not None:
-        progress.finish(characters.characters)
+        progress.finish(characters.characters, rows=rows)
     if errors:
         raise ImportRefused(errors, more)
     return rows
@@ -245,7 +248,19 @@ def _write_in_threads(writer: Writer, batches: Iterable[Prepared], threads: int)
     for thread in pool:
         thread.start()
     sent = received = 0
-    error: BaseException | None = None
+    errors: list[BaseException] = []
+
+    def results(until_sent: bool = False) -> Iterator[Written]:
+        """What the writers have finished (all that was sent, when `until_sent`); failures go to `errors`."""
+        nonlocal received
+        while received < sent and (until_sent or not done.empty()):
+            received += 1
+            ok, value = done.get()
+            if ok:
+                yield value
+            else:
+                errors.append(value)
+
     try:
         for batch in batches:
             while not failed.is_set():
@@ -254,35 +269,17 @@ def _write_in_threads(writer: Writer, batches: Iterable[Prepared], threads: int)
                     sent += 1
                     break
                 except queue.Full:
-                    while not done.empty():
-                        received += 1
-                        ok, value = done.get()
-                        if ok:
-                            yield value
-                        elif error is None:
-                            error = value
+                    yield from results()
             if failed.is_set():
                 break
-            while not done.empty():
-                received += 1
-                ok, value = done.get()
-                if ok:
-                    yield value
-                elif error is None:
-                    error = value
+            yield from results()
     except BaseException as reading_error:  # the file: stop the writers, then raise it
-        error = error or reading_error
+        errors.append(reading_error)
     finally:
         for _thread in pool:
             work.put(None)
         for thread in pool:
             thread.join()
-    while received < sent:
-        received += 1
-        ok, value = done.get()
-        if ok:
-            yield value
-        elif error is None:
-            error = value
-    if error is not None:
-        raise error
+    yield from results(until_sent=True)
+    if errors:
+        raise errors[0]

@@ -33,6 +33,7 @@ def test_a_file_changed_after_its_check_is_refused_at_its_line(tmp_path, now, wa
     [error] = refused.value.errors
     assert (error.line, error.column) == (3, "channel")
     assert list(Dossier.objects.values_list("code", flat=True)) == ["R-1"]  # the batch before it
+    assert refused.value.written == 1  # and the refusal says so (the command tells it)
     assert readers() == []
 
 

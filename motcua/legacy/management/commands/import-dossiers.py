@@ -44,7 +44,17 @@ class Command(BaseCommand):
                 file, batch_size=batch_size, progress=TerminalProgress.if_terminal(sys.stderr)
             )
         except services.ImportRefused as error:
-            self.stderr.write(_("%(file)s was not imported (nothing was written):") % {"file": file.name})
+            if error.written:
+                self.stderr.write(
+                    _(
+                        "%(file)s changed after it was checked; the import stopped at the first bad row. "
+                        "%(count)s dossiers written before it are kept: import the corrected file again "
+                        "(they will be skipped):"
+                    )
+                    % {"file": file.name, "count": error.written}
+                )
+            else:
+                self.stderr.write(_("%(file)s was not imported (nothing was written):") % {"file": file.name})
             self.stderr.write(error.text(), style_func=lambda text: text)
             sys.exit(2)
         self.stdout.write(str(summary))
