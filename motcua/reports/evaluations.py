@@ -12,12 +12,16 @@ from django.db.models import Q
 
 from motcua.dossiers.models import Evaluation
 
+# The values of `Dossier.evaluation` of an evaluated dossier, and of a satisfied one.
+EVALUATED = (Evaluation.SATISFIED, Evaluation.NOT_SATISFIED)
+SATISFIED = (Evaluation.SATISFIED,)
+
 
 def evaluation_conditions() -> dict[str, Q]:
     """{"evaluated": Q, "satisfied": Q} on a dossier: evaluated when the applicant rated it (ratings app) or
     the old system recorded an evaluation (legacy import); satisfied when evaluated and none of these says
-    "not satisfied"."""
+    "not satisfied". The report sums its cells by EVALUATED and SATISFIED, the same values."""
     return {
-        "evaluated": Q(evaluation__in=[Evaluation.SATISFIED, Evaluation.NOT_SATISFIED]),
-        "satisfied": Q(evaluation=Evaluation.SATISFIED),
+        "evaluated": Q(evaluation__in=EVALUATED),
+        "satisfied": Q(evaluation__in=SATISFIED),
     }
