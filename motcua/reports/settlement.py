@@ -486,12 +486,12 @@ def settlement(
         return Settlement(agency=agency, first_day=first_day, last_day=last_day, by=by, total=total, rows=[])
 
     breakdown = _breakdown(by, agency, first_day, last_day)
-    cells = dossiers.annotate(key=breakdown.key).values("key", *CELL).annotate(**counts, **breakdown.extra)
+    grouped = dossiers.annotate(key=breakdown.key).values("key", *CELL).annotate(**counts, **breakdown.extra)
     by_key: dict[str, list[dict]] = {}
-    for cell in cells:
+    for cell in grouped:
         key = _month_key(cell["key"]) if by == "month" else str(cell["key"])
         by_key.setdefault(key, []).append(cell)
-    found = [{"key": key, **_extra(breakdown, cells), "cells": cells} for key, cells in by_key.items()]
+    found = [{"key": key, **_extra(breakdown, its), "cells": its} for key, its in by_key.items()]
     rows = [
         Row(key=row["key"], label=breakdown.label(row), figures=_figures(row["cells"]))
         for row in sorted(found, key=breakdown.order)
@@ -501,7 +501,8 @@ def settlement(
 
 
 def _extra(breakdown: _Breakdown, cells: list[dict]) -> dict:
-    """A row's extra values (its label: the largest of its cells', as `Max` over the row would give)."""
+    """A row's extra values from its cells (its label: the largest of the cells' labels; they differ only when
+    versions of a procedure are named differently, and any of the names labels the row)."""
     extra = {}
     for name in breakdown.extra:
         values = [cell[name] for cell in cells if cell[name] is not None]
