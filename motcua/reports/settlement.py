@@ -360,25 +360,27 @@ _CELL_COUNTS = ("counted", "in_period", "resolved", "overdue")
 
 @dataclass
 class _Breakdown:
-    """How one breakdown groups (`key`: an expression or field), labels and orders its rows, and selects a
-    row's dossiers again (for its evaluations)."""
+    """How one breakdown groups (`key`: an expression or field, and `row_key`, which turns a grouped value
+    into its row's key), labels and orders its rows, and selects a row's dossiers again (the drill-down)."""
 
     key: object
     label: Callable[[dict], str]
     order: Callable[[dict], object]
     selects: Callable[[str], Q]
     extra: dict = field(default_factory=dict)
+    row_key: Callable[[object], str] = str
 
 
 def _agency_breakdown(agency: Agency) -> _Breakdown:
-    """The agency's own dossiers in one row; each agency directly below it, with its subtree, in another."""
+    """The agency's own dossiers in one row; each agency directly below it, with its subtree, in another.
+    The query groups by the receiving agency (a plain column: no join, no path test per dossier) and each
+    agency of the subtree goes to the row of the child whose path its path starts with."""
     children = list(agency.children.order_by("name", "pk"))
     by_code = {child.code: child for child in children}
-    key = Case(
-        *[When(receiving_agency__path__startswith=child.path, then=Value(child.code)) for child in children],
-        default=Value(agency.code),
-        output_field=CharField(),
-    )
+    row_of = {}
+    for pk, path in agency.subtree().values_list("pk", "path"):
+        under = [child.code for child in children if path.startswith(child.path)]
+        row_of[pk] = under[0] if under else agency.code
     position = {child.code: index for index, child in enumerate(children, start=1)}
 
     def selects(code: str) -> Q:
@@ -388,10 +390,11 @@ def _agency_breakdown(agency: Agency) -> _Breakdown:
         return Q(receiving_agency__in=child.subtree().values("pk"))  # uses (receiving_agency, received_at)
 
     return _Breakdown(
-        key=key,
+        key=F("receiving_agency_id"),
         label=lambda row: by_code[row["key"]].name if row["key"] in by_code else agency.name,
         order=lambda row: position.get(row["key"], 0),
         selects=selects,
+        row_key=lambda pk: row_of[pk],
     )
 
 
@@ -457,6 +460,7 @@ def _breakdown(by: str, agency: Agency, first_day: date, last_day: date) -> _Bre
             label=lambda row: _("Month %(month)s") % {"month": row["key"][5:7] + "/" + row["key"][:4]},
             order=lambda row: row["key"],
             selects=_month_selects(first_day, last_day),
+            row_key=_month_key,
         )
     raise ValueError(f"unknown breakdown {by!r}")
 
@@ -489,8 +493,7 @@ def settlement(
     grouped = dossiers.annotate(key=breakdown.key).values("key", *CELL).annotate(**counts, **breakdown.extra)
     by_key: dict[str, list[dict]] = {}
     for cell in grouped:
-        key = _month_key(cell["key"]) if by == "month" else str(cell["key"])
-        by_key.setdefault(key, []).append(cell)
+        by_key.setdefault(breakdown.row_key(cell["key"]), []).append(cell)
     found = [{"key": key, **_extra(breakdown, its), "cells": its} for key, its in by_key.items()]
     rows = [
         Row(key=row["key"], label=breakdown.label(row), figures=_figures(row["cells"]))
