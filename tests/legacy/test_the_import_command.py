@@ -6,6 +6,7 @@ import io
 
 import pytest
 from django.core.management import call_command
+from django.utils import translation
 
 from motcua.dossiers.models import Dossier
 from motcua.legacy import services
@@ -20,7 +21,9 @@ def run(path, monkeypatch, language="en_US.UTF-8", *arguments):
     out, err = io.StringIO(), io.StringIO()
     code = 0
     try:
-        call_command("import-dossiers", str(path), *arguments, stdout=out, stderr=err)
+        # The command activates the language of LANG; the tests after this one keep theirs.
+        with translation.override(translation.get_language()):
+            call_command("import-dossiers", str(path), *arguments, stdout=out, stderr=err)
     except SystemExit as exit:
         code = exit.code
     return code, out.getvalue(), err.getvalue()
@@ -88,6 +91,7 @@ def test_the_progress_bar_is_drawn_on_a_terminal_only():
     # The check fills its bar with the file's characters but gives its rate in rows.
     checking = Terminal()
     bar = TerminalProgress(checking)
-    bar.start("Checking", 1000)
-    bar.finish(1000, rows=0)
+    with translation.override("en"):
+        bar.start("Checking", 1000)
+        bar.finish(1000, rows=0)
     assert "100%" in checking.getvalue() and " 0 rows/s" in checking.getvalue()
