@@ -64,6 +64,9 @@ class Dossier(models.Model):
     procedure_version = models.ForeignKey(
         ProcedureVersion, models.PROTECT, related_name="dossiers", verbose_name=_("procedure")
     )
+    # The four optional links below (and the event's actor and step) are indexed only where set (partial
+    # indexes in Meta): most rows have none (a bundle, a result file, an online account are the exception;
+    # imported dossiers have none of them), and a NULL costs an index entry on every insert.
     group = models.ForeignKey(
         DossierGroup,
         models.PROTECT,
@@ -71,6 +74,7 @@ class Dossier(models.Model):
         blank=True,
         related_name="dossiers",
         verbose_name=_("linked dossier group"),
+        db_index=False,
     )
     # No single-column index on these two: the composite indexes of Meta and of migration 0003 all start
     # with them.
@@ -91,6 +95,7 @@ class Dossier(models.Model):
         blank=True,
         related_name="+",
         verbose_name=_("current step"),
+        db_index=False,
     )
     channel = models.CharField(_("channel"), max_length=10, choices=Channel.choices)
     # Indexed by Meta's dossier_state (a plain btree: Django's db_index would add a varchar_pattern_ops copy
@@ -128,6 +133,7 @@ class Dossier(models.Model):
         blank=True,
         related_name="submitted_dossiers",
         verbose_name=_("submitted by (online account)"),
+        db_index=False,
     )
 
     # The clock. All instants are server time, set by services only.
@@ -173,7 +179,13 @@ class Dossier(models.Model):
     result_date = models.DateField(_("result document date"), null=True, blank=True)
     result_signer = models.CharField(_("signed by"), max_length=255, blank=True)
     result_file = models.ForeignKey(
-        "DossierFile", models.PROTECT, null=True, blank=True, related_name="+", verbose_name=_("result file")
+        "DossierFile",
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("result file"),
+        db_index=False,
     )
     return_method = models.CharField(_("result returned"), max_length=10, blank=True)
     delivery_choice = models.CharField(
@@ -213,6 +225,17 @@ class Dossier(models.Model):
             ),
             models.Index(fields=["receiving_agency", "id"], name="dossier_visible_receiving"),
             models.Index(fields=["current_agency", "id"], name="dossier_visible_current"),
+            # The optional links, where set (see `group`).
+            models.Index(fields=["group"], condition=Q(group__isnull=False), name="dossier_group"),
+            models.Index(
+                fields=["current_step"], condition=Q(current_step__isnull=False), name="dossier_current_step"
+            ),
+            models.Index(
+                fields=["submitted_by"], condition=Q(submitted_by__isnull=False), name="dossier_submitted_by"
+            ),
+            models.Index(
+                fields=["result_file"], condition=Q(result_file__isnull=False), name="dossier_result_file"
+            ),
         ]
         constraints = [
             models.CheckConstraint(
@@ -424,7 +447,10 @@ class Apology(models.Model):
 class DossierEvent(models.Model):
     """One business action on a dossier: append-only (the database refuses updates and deletes)."""
 
-    dossier = models.ForeignKey(Dossier, models.PROTECT, related_name="events", verbose_name=_("dossier"))
+    # No index of its own: the unique (dossier, number) starts with it.
+    dossier = models.ForeignKey(
+        Dossier, models.PROTECT, related_name="events", verbose_name=_("dossier"), db_index=False
+    )
     number = models.PositiveIntegerField(_("number"))
     action = models.CharField(_("action"), max_length=40)
     at = models.DateTimeField(_("at"), db_index=True)
@@ -435,13 +461,20 @@ class DossierEvent(models.Model):
         blank=True,
         related_name="+",
         verbose_name=_("actor"),
+        db_index=False,
     )
     actor_name = models.CharField(_("actor name"), max_length=255, blank=True)
     agency = models.ForeignKey(Agency, models.PROTECT, related_name="+", verbose_name=_("agency"))
     from_state = models.CharField(_("from"), max_length=30, blank=True)
     to_state = models.CharField(_("to"), max_length=30)
     step = models.ForeignKey(
-        DossierStep, models.PROTECT, null=True, blank=True, related_name="events", verbose_name=_("step")
+        DossierStep,
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="events",
+        verbose_name=_("step"),
+        db_index=False,
     )
     note = models.TextField(_("note"), blank=True)
     data = models.JSONField(_("details"), default=dict, blank=True)
@@ -452,6 +485,11 @@ class DossierEvent(models.Model):
         verbose_name_plural = _("dossier events")
         constraints = [
             models.UniqueConstraint(fields=["dossier", "number"], name="dossier_event_unique_number"),
+        ]
+        # System and imported events have no actor, and events outside a step no step: indexed where set.
+        indexes = [
+            models.Index(fields=["actor"], condition=Q(actor__isnull=False), name="dossier_event_actor"),
+            models.Index(fields=["step"], condition=Q(step__isnull=False), name="dossier_event_step"),
         ]
 
     def __str__(self) -> str:
