@@ -273,6 +273,8 @@ def _write_in_threads(writer: Writer, batches: Iterable[Prepared], threads: int)
             if failed.is_set():
                 break
             yield from results()
+    except GeneratorExit:  # the consumer stopped early: stop the writers (finally), yield nothing more
+        raise
     except BaseException as reading_error:  # the file: stop the writers, then raise it
         errors.append(reading_error)
     finally:

@@ -83,3 +83,18 @@ def test_batches_written_from_two_threads_are_all_there_once(tmp_path, now, ward
     assert sorted(Dossier.objects.values_list("code", flat=True)) == sorted(f"W-{n}" for n in range(9))
     assert DossierEvent.objects.count() == 9 and Pause.objects.count() == 3
     assert [t for t in threading.enumerate() if t.name.startswith("legacy-import-")] == []
+
+
+def test_a_consumer_that_stops_early_stops_the_writer_threads():
+    """`import_dossiers` stops reading the writers' results when its own loop fails (a broken terminal, an
+    interrupt): the writers finish the batches in hand and stop, and closing the results raises nothing."""
+
+    class Writer:
+        def write(self, batch):
+            return batch
+
+    results = services._write_in_threads(Writer(), iter(range(20)), 2)
+    assert next(results) in range(20)
+    results.close()  # raised "generator ignored GeneratorExit" before
+    writers = [thread for thread in threading.enumerate() if thread.name.startswith("legacy-import-writer")]
+    assert writers == []
