@@ -3,6 +3,7 @@
 settlement(agency, first_day, last_day, by=None, *, now=None) -> Settlement
     the II.06a figures of an agency subtree over Vietnamese dates, optionally broken down by
     "agency" | "field" | "procedure" | "level" | "channel" | "month"; Settlement.as_dict() is the JSON
+subtree_dossiers(agency) -> QuerySet                   the dossiers received by the agency or one below it
 counted(agency, first_day, last_day) -> QuerySet       the dossiers the report counts
 received_in(agency, first_day, last_day) -> QuerySet   the dossiers received within the period
 percent(part, whole) -> str                             "66.67": two decimals, half up, "0.00" for 0
@@ -31,6 +32,7 @@ from .settlement import (
     dossiers_behind,
     received_in,
     settlement,
+    subtree_dossiers,
 )
 
 __all__ = [
@@ -50,5 +52,6 @@ __all__ = [
     "ranking",
     "received_in",
     "settlement",
+    "subtree_dossiers",
     "vietnamese_month",
 ]

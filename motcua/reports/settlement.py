@@ -285,8 +285,10 @@ def conditions(begin: datetime, stop: datetime) -> dict[str, Q]:
     }
 
 
-# A cell: the counted dossiers of one channel, finish timeliness and evaluation (and breakdown key).
+# A cell: the counted dossiers of one channel, finish timeliness and evaluation (and breakdown key), and
+# the four numbers counted in each (`_cell_counts`).
 CELL = ("channel", "finish_timeliness", "evaluation")
+_CELL_COUNTS = ("counted", "in_period", "resolved", "overdue")
 
 
 def _cell_counts(begin: datetime, stop: datetime) -> dict:
@@ -350,9 +352,6 @@ def _figures(cells: Iterable[dict]) -> Figures:
         sums["satisfied"] += in_period if evaluation in SATISFIED else 0
     evaluations = Evaluations(sums["received_in_period"], sums["evaluated"], sums["satisfied"])
     return Figures(**{name: sums[name] for name in COUNTED_FIGURES}, evaluations=evaluations)
-
-
-_CELL_COUNTS = ("counted", "in_period", "resolved", "overdue")
 
 
 # --- breakdowns ------------------------------------------------------------------------------------------

@@ -23,7 +23,7 @@ from django.utils.translation import gettext_lazy as _
 
 from motcua.catalog.models import OnlineLevel, ProcedureVersion, ProcessStep, RequiredDocument, Status
 from motcua.dossiers.lifecycle import Channel, State
-from motcua.dossiers.models import Dossier, DossierDocument, DossierFee, DossierFile, Evaluation
+from motcua.dossiers.models import DossierDocument, DossierFee, DossierFile, Evaluation
 from motcua.feedback import selectors as feedback_selectors
 from motcua.feedback.models import Feedback
 from motcua.org.models import Agency
@@ -74,10 +74,6 @@ class Definition:
 # --- populations -----------------------------------------------------------------------------------------
 
 
-def subtree_dossiers(period: Period) -> QuerySet:
-    return Dossier.objects.filter(receiving_agency__in=period.agency.subtree().values("pk"))
-
-
 def received(period: Period) -> QuerySet:
     """Dossiers received within the period (the settlement report's `received_in`)."""
     return reports.received_in(period.agency, period.first_day, period.last_day)
@@ -114,7 +110,7 @@ def fee_bearing(period: Period) -> QuerySet:
 def with_document_results(period: Period) -> QuerySet:
     """Dossiers whose result, a document, was issued within the period (finished with a result: result ready
     or returned; stopped and withdrawn dossiers have no result)."""
-    return subtree_dossiers(period).filter(
+    return reports.subtree_dossiers(period.agency).filter(
         finished_at__gte=period.begin,
         finished_at__lt=period.stop,
         state__in=RESULT_STATES,
